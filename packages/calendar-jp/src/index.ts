@@ -1,0 +1,1 @@
+export { fiscalYearOf, type IsoDate } from "./fiscal-year.js";

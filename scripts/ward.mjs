@@ -1,0 +1,208 @@
+#!/usr/bin/env node
+// The README's two commands (`npm start`, `npm test`) land here. Plain Node, no shell:
+// it must behave the same on Linux and on the Windows PCs ward staff use.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const rootManifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const pnpmVersion = rootManifest.packageManager.replace(/^pnpm@/, "");
+const toolsDir = join(root, ".tools");
+const pnpmEntry = join(toolsDir, "node_modules", "pnpm", "bin", "pnpm.cjs");
+
+// Windows spells it Path; whichever key exists is the one child processes read.
+const pathKey = Object.keys(process.env).find((key) => key.toUpperCase() === "PATH") ?? "PATH";
+
+const env = {
+  ...process.env,
+  // turbo looks pnpm up on PATH.
+  [pathKey]: [join(toolsDir, "node_modules", ".bin"), process.env[pathKey]].filter(Boolean).join(delimiter),
+  // turbo hashes this, so a Node 20 result is never replayed on Node 24.
+  WARD_NODE_VERSION: process.version,
+  TURBO_TELEMETRY_DISABLED: "1",
+  DO_NOT_TRACK: "1",
+  TURBO_NO_UPDATE_NOTIFIER: "1",
+  npm_config_update_notifier: "false",
+};
+
+function log(message) {
+  process.stdout.write(`[ward] ${message}\n`);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, {
+    cwd: root,
+    env,
+    stdio: "inherit",
+    // npm is npm.cmd on Windows, which only a shell can start.
+    shell: options.shell ?? false,
+  });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function mustRun(command, args, options) {
+  const status = run(command, args, options);
+  if (status !== 0) {
+    log(`failed: ${command} ${args.join(" ")} (exit ${status})`);
+    process.exit(status);
+  }
+}
+
+function installedPnpmVersion() {
+  try {
+    const manifest = join(toolsDir, "node_modules", "pnpm", "package.json");
+    return JSON.parse(readFileSync(manifest, "utf8")).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Corepack cannot fetch pnpm everywhere, so the pinned pnpm comes from npm into .tools/. */
+function ensurePnpm() {
+  if (installedPnpmVersion() === pnpmVersion) return;
+  log(`installing pnpm ${pnpmVersion} into .tools/ (one time)`);
+  mkdirSync(toolsDir, { recursive: true });
+  mustRun(
+    "npm",
+    [
+      "install",
+      "--prefix",
+      toolsDir,
+      "--no-save",
+      "--no-package-lock",
+      "--no-audit",
+      "--no-fund",
+      "--loglevel=error",
+      `pnpm@${pnpmVersion}`,
+    ],
+    { shell: process.platform === "win32" },
+  );
+}
+
+function pnpm(args) {
+  return run(process.execPath, [pnpmEntry, ...args]);
+}
+
+function mustPnpm(args) {
+  const status = pnpm(args);
+  if (status !== 0) {
+    log(`failed: pnpm ${args.join(" ")} (exit ${status})`);
+    process.exit(status);
+  }
+}
+
+function setup() {
+  ensurePnpm();
+  mustPnpm(["install", "--frozen-lockfile", "--prefer-offline", "--reporter=append-only"]);
+}
+
+function workspaceDirs() {
+  const dirs = [];
+  for (const group of ["packages", "apps"]) {
+    const base = join(root, group);
+    if (!existsSync(base)) continue;
+    for (const name of readdirSync(base)) {
+      if (existsSync(join(base, name, "package.json"))) dirs.push(join(base, name));
+    }
+  }
+  return dirs;
+}
+
+/** Sums every package's vitest JSON reports: CI reads one closing line, not vitest's own summaries. */
+function summarise() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  let brokenFiles = 0;
+  for (const dir of workspaceDirs()) {
+    const reports = join(dir, ".reports");
+    if (!existsSync(reports)) continue;
+    for (const file of readdirSync(reports)) {
+      if (!file.endsWith(".json")) continue;
+      const report = JSON.parse(readFileSync(join(reports, file), "utf8"));
+      passed += report.numPassedTests ?? 0;
+      failed += report.numFailedTests ?? 0;
+      skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+      // A file that fails to load has no tests to count, but it is a failure.
+      for (const suite of report.testResults ?? []) {
+        if (suite.status === "failed" && (suite.assertionResults ?? []).length === 0) brokenFiles += 1;
+      }
+    }
+  }
+  return { passed, failed: failed + brokenFiles, skipped };
+}
+
+function clearReports() {
+  for (const dir of workspaceDirs()) rmSync(join(dir, ".reports"), { recursive: true, force: true });
+}
+
+function test() {
+  setup();
+  clearReports();
+  const started = Date.now();
+  const steps = [
+    ["exec", "biome", "ci", "."],
+    ["exec", "changeset", "status"],
+    [
+      "exec",
+      "turbo",
+      "run",
+      "build",
+      "typecheck",
+      "check-package",
+      "test",
+      "--continue",
+      "--output-logs=errors-only",
+    ],
+  ];
+  let status = 0;
+  for (const step of steps) {
+    const code = pnpm(step);
+    // Every step runs even after a failure: the count of what failed is worth printing.
+    if (code !== 0) {
+      log(`failed: pnpm ${step.join(" ")} (exit ${code})`);
+      status = code;
+    }
+  }
+  const { passed, failed, skipped } = summarise();
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  log(`node ${process.version}, ${seconds} s`);
+  if (passed === 0 && status === 0) {
+    log("no test ran");
+    status = 1;
+  }
+  if (failed > 0 && status === 0) status = 1;
+  process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}\n`);
+  process.exit(status);
+}
+
+function start() {
+  setup();
+  mustPnpm(["exec", "turbo", "run", "build", "--output-logs=errors-only", "--filter=./packages/*"]);
+  mustRun(process.execPath, [join(root, "scripts", "demo.mjs"), ...process.argv.slice(3)]);
+}
+
+function bench() {
+  setup();
+  mustPnpm([
+    "exec",
+    "turbo",
+    "run",
+    "bench",
+    "--concurrency=1",
+    "--output-logs=full",
+    ...process.argv.slice(3),
+  ]);
+}
+
+const command = process.argv[2];
+if (command === "test") test();
+else if (command === "start") start();
+else if (command === "bench") bench();
+else {
+  log("usage: node scripts/ward.mjs <start|test|bench>");
+  process.exit(2);
+}
