@@ -1,0 +1,279 @@
+import {
+  addOpenDays,
+  type Calendar,
+  isOpenDay,
+  lastOpenDayOfMonth,
+  nextOpenDay,
+  nthOpenDayOfMonth,
+  periodBefore,
+  periodEnd,
+  previousOpenDay,
+} from "@ward/calendar-jp";
+import { resolveCalendar } from "./calendar-registry.js";
+import {
+  type Deadline,
+  type DeadlineRule,
+  type DeadlineRuleContext,
+  type DeadlineRuleInput,
+  type IsoDateString,
+  parseDeadlineRule,
+} from "./deadline-rules.js";
+import { SlaTimersError } from "./errors.js";
+import { civilOf, daysInMonth, epochDayOfIso, isoOf, isoOfEpochDay, parseIsoDate } from "./internal/civil.js";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function pickCalendar(rule: DeadlineRule, context: DeadlineRuleContext<Calendar>): Calendar {
+  const id = rule.calendar ?? context.calendar;
+  if (id !== undefined) return resolveCalendar(context.calendars, id);
+  if (typeof context.calendars !== "function") {
+    const ids = Object.keys(context.calendars);
+    if (ids.length === 1 && ids[0] !== undefined) return resolveCalendar(context.calendars, ids[0]);
+  }
+  throw new SlaTimersError(
+    "UNKNOWN_CALENDAR",
+    "no calendar chosen: name one in the rule (`calendar`) or in the context (`calendar`)",
+  );
+}
+
+function checkRange(range: DeadlineRuleContext["range"]): { from: number; to: number } | undefined {
+  if (range === undefined) return undefined;
+  const from = epochDayOfIso(range.from);
+  const to = epochDayOfIso(range.to);
+  if (from === undefined || to === undefined || from > to) {
+    throw new SlaTimersError(
+      "INVALID_RANGE",
+      `invalid range ${JSON.stringify(range)}: expected ISO dates with from <= to`,
+    );
+  }
+  return { from, to };
+}
+
+function anchorDates(
+  anchor: DeadlineRule extends infer R ? (R extends { anchor?: infer A } ? A : never) : never,
+  context: DeadlineRuleContext,
+): { event?: string; date: IsoDateString }[] {
+  if (anchor === undefined) return [];
+  if ("date" in anchor) return [{ date: anchor.date }];
+  const value = context.anchors?.[anchor.event];
+  if (value === undefined) {
+    throw new SlaTimersError("MISSING_ANCHOR", `no date given for anchor event "${anchor.event}"`);
+  }
+  const dates = typeof value === "string" ? [value] : value;
+  return dates.map((date) => {
+    if (parseIsoDate(date) === undefined) {
+      throw new SlaTimersError(
+        "MISSING_ANCHOR",
+        `anchor event "${anchor.event}" has an invalid date "${date}"`,
+      );
+    }
+    return { event: anchor.event, date };
+  });
+}
+
+function adjust(
+  calendar: Calendar,
+  date: IsoDateString,
+  closedDay: "next" | "previous" | "keep",
+): IsoDateString {
+  if (closedDay === "keep") return date;
+  return closedDay === "next"
+    ? nextOpenDay(calendar, date, { inclusive: true })
+    : previousOpenDay(calendar, date, { inclusive: true });
+}
+
+function monthsOverlapping(range: { from: number; to: number }): { year: number; month: number }[] {
+  const start = civilOf(range.from);
+  const end = civilOf(range.to);
+  const months: { year: number; month: number }[] = [];
+  for (let index = start.year * 12 + start.month - 1; index <= end.year * 12 + end.month - 1; index++) {
+    months.push({ year: Math.floor(index / 12), month: (index % 12) + 1 });
+  }
+  return months;
+}
+
+function monthPeriod(year: number, month: number): { start: IsoDateString; end: IsoDateString } {
+  return { start: isoOf(year, month, 1), end: isoOf(year, month, daysInMonth(year, month)) };
+}
+
+function shiftMonth(year: number, month: number, offset: number): { year: number; month: number } {
+  const index = year * 12 + month - 1 + offset;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+function fiscalYearOfDay(epochDay: number): number {
+  const { year, month } = civilOf(epochDay);
+  return month >= 4 ? year : year - 1;
+}
+
+function requireRange(rule: DeadlineRule, range: { from: number; to: number } | undefined) {
+  if (range === undefined) {
+    throw new SlaTimersError("MISSING_RANGE", `a "${rule.kind}" rule recurs, so evaluating it needs a range`);
+  }
+  return range;
+}
+
+/**
+ * Evaluates one deadline rule to dated (or, for `immediately`, undated) deadlines, using the closed days
+ * and legal-period rules of `@ward/calendar-jp`.
+ *
+ * @param rule - a deadline rule (JSON data; parsed with {@link deadlineRuleSchema})
+ * @param context - calendars, the calendar to use, anchor event dates and an inclusive range
+ * @returns the deadlines, sorted by date
+ * @throws SlaTimersError `INVALID_RULE`, `UNKNOWN_CALENDAR`, `MISSING_ANCHOR`, `MISSING_RANGE`, `INVALID_RANGE`
+ * @example
+ * evaluateDeadlineRule(
+ *   { kind: "day-of-month", day: 15, monthOffset: 1, title: "業務記録報告書" },
+ *   { calendars: { ward: wardCalendar({ id: "ward" }) }, range: { from: "2025-12-01", to: "2025-12-31" } },
+ * ).map((d) => d.date); // => ["2026-01-15"]
+ */
+export function evaluateDeadlineRule(
+  ruleInput: DeadlineRuleInput,
+  context: DeadlineRuleContext<Calendar>,
+): Deadline[] {
+  const rule = parseDeadlineRule(ruleInput);
+  const calendar = pickCalendar(rule, context);
+  const range = checkRange(context.range);
+  const base: Mutable<Partial<Deadline>> & Pick<Deadline, "kind" | "calendarId" | "calendarVersion"> = {
+    kind: rule.kind,
+    calendarId: calendar.id,
+    calendarVersion: calendar.version,
+  };
+  if (rule.id !== undefined) base.ruleId = rule.id;
+  if (rule.title !== undefined) base.title = rule.title;
+  const out: Deadline[] = [];
+  const inRange = (date: IsoDateString): boolean => {
+    if (range === undefined) return true;
+    const day = epochDayOfIso(date) ?? Number.NaN;
+    return day >= range.from && day <= range.to;
+  };
+  const emitAnchored = (compute: (date: IsoDateString) => IsoDateString, anchor: DeadlineRule) => {
+    if (!("anchor" in anchor)) return;
+    for (const a of anchorDates(anchor.anchor, context)) {
+      const date = compute(a.date);
+      if (inRange(date)) out.push({ ...base, date, anchor: a });
+    }
+  };
+
+  switch (rule.kind) {
+    case "date": {
+      const date = adjust(calendar, rule.date, rule.closedDay);
+      if (inRange(date)) out.push({ ...base, date });
+      break;
+    }
+    case "open-days-before":
+      emitAnchored((date) => addOpenDays(calendar, date, -rule.days), rule);
+      break;
+    case "open-days-after":
+      emitAnchored((date) => addOpenDays(calendar, date, rule.days), rule);
+      break;
+    case "calendar-days-before":
+      emitAnchored(
+        (date) =>
+          periodBefore({
+            reference: date,
+            amount: rule.days,
+            unit: "day",
+            calendar,
+            closedDay: rule.closedDay,
+          }),
+        rule,
+      );
+      break;
+    case "calendar-days-after":
+      emitAnchored(
+        (date) =>
+          periodEnd({
+            start: date,
+            amount: rule.days,
+            unit: "day",
+            startsAtMidnight: rule.startsAtMidnight,
+            ...(rule.closedDay === "next" ? { calendar } : {}),
+          }),
+        rule,
+      );
+      break;
+    case "immediately": {
+      const anchors = anchorDates(rule.anchor, context);
+      if (anchors.length === 0) out.push({ ...base, date: null });
+      for (const a of anchors) if (inRange(a.date)) out.push({ ...base, date: null, anchor: a });
+      break;
+    }
+    case "last-open-day-of-month":
+    case "nth-open-day-of-month":
+    case "day-of-month":
+      for (const { year, month } of monthsOverlapping(requireRange(rule, range))) {
+        if (rule.months !== undefined && !rule.months.includes(month)) continue;
+        let date: IsoDateString;
+        if (rule.kind === "last-open-day-of-month") date = lastOpenDayOfMonth(calendar, year, month);
+        else if (rule.kind === "nth-open-day-of-month")
+          date = nthOpenDayOfMonth(calendar, year, month, rule.n);
+        else {
+          const target = shiftMonth(year, month, rule.monthOffset);
+          const day = Math.min(rule.day, daysInMonth(target.year, target.month));
+          date = adjust(calendar, isoOf(target.year, target.month, day), rule.closedDay);
+        }
+        out.push({ ...base, date, period: monthPeriod(year, month) });
+      }
+      break;
+    case "every-fiscal-year": {
+      const r = requireRange(rule, range);
+      for (let fy = fiscalYearOfDay(r.from); fy <= fiscalYearOfDay(r.to); fy++) {
+        const target = fy + rule.yearOffset;
+        const year = rule.month >= 4 ? target : target + 1;
+        const day = Math.min(rule.day, daysInMonth(year, rule.month));
+        const date = adjust(calendar, isoOf(year, rule.month, day), rule.closedDay);
+        out.push({ ...base, date, period: { start: isoOf(fy, 4, 1), end: isoOf(fy + 1, 3, 31) } });
+      }
+      break;
+    }
+    case "every-open-day": {
+      const r = requireRange(rule, range);
+      const count = rule.times?.length ?? rule.timesPerDay ?? 1;
+      for (let day = r.from; day <= r.to; day++) {
+        const date = isoOfEpochDay(day);
+        if (!isOpenDay(calendar, date)) continue;
+        const period = { start: date, end: date };
+        if (count === 1 && rule.times === undefined) {
+          out.push({ ...base, date, period });
+          continue;
+        }
+        for (let sequence = 1; sequence <= count; sequence++) {
+          const time = rule.times?.[sequence - 1];
+          out.push({ ...base, date, period, sequence, ...(time === undefined ? {} : { time }) });
+        }
+      }
+      break;
+    }
+  }
+  return sortDeadlines(out);
+}
+
+function sortDeadlines(deadlines: Deadline[]): Deadline[] {
+  return deadlines.sort((a, b) => {
+    if (a.date === b.date) return (a.time ?? "").localeCompare(b.time ?? "");
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? -1 : 1;
+  });
+}
+
+/**
+ * Evaluates several rules with one context and merges the deadlines by date (undated ones last).
+ *
+ * @param rules - deadline rules (JSON data)
+ * @param context - see {@link evaluateDeadlineRule}
+ * @returns all deadlines, sorted by date then time
+ * @throws SlaTimersError as {@link evaluateDeadlineRule}
+ * @example
+ * evaluateDeadlineRules(
+ *   [{ kind: "last-open-day-of-month" }, { kind: "immediately", title: "事故報告" }],
+ *   { calendars: { ward }, range: { from: "2025-05-01", to: "2025-05-31" } },
+ * ).map((d) => d.date); // => ["2025-05-30", null]
+ */
+export function evaluateDeadlineRules(
+  rules: readonly DeadlineRuleInput[],
+  context: DeadlineRuleContext<Calendar>,
+): Deadline[] {
+  return sortDeadlines(rules.flatMap((rule) => evaluateDeadlineRule(rule, context)));
+}
