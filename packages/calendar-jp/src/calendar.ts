@@ -1,0 +1,161 @@
+import { z } from "zod";
+import {
+  type BusinessHours,
+  type CalendarPolicy,
+  calendarPolicySchema,
+  type NormalizedCalendarPolicy,
+  normalizePolicy,
+} from "./calendar-policy.js";
+import { CalendarError } from "./errors.js";
+import { type HolidayTable, holidayTableData } from "./holiday-table.js";
+import { type CompiledCalendar, compileCalendar } from "./internal/compiled-calendar.js";
+import { stableHash } from "./internal/hash.js";
+
+/** A compiled closed-day calendar. Immutable; build it with {@link createCalendar} or a preset. */
+export interface Calendar {
+  readonly id: string;
+  /** Stable hash of the normalised policy and the holiday table; changes when anything changes. */
+  readonly version: string;
+  /** The normalised, serialisable policy (JSON.stringify it to store the calendar). */
+  readonly policy: NormalizedCalendarPolicy;
+}
+
+const COMPILED = Symbol("compiledCalendar");
+type CalendarWithTables = Calendar & { readonly [COMPILED]: CompiledCalendar };
+
+/** Options of {@link createCalendar}. */
+export interface CreateCalendarOptions {
+  /** A holiday table with run-time changes (see `createHolidayTable`). */
+  holidays?: HolidayTable;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Compiles a closed-day policy (JSON data, validated with {@link calendarPolicySchema}) into a calendar.
+ * The day table (1900–2150, with prefix sums) is built here, in a few milliseconds.
+ *
+ * @param policy - the policy; unknown input is validated
+ * @param options - `holidays`: a table with run-time changes to the holiday law
+ * @returns the calendar
+ * @throws {CalendarError} `INVALID_POLICY` when the policy does not validate
+ * @example
+ * const okinawa = createCalendar({ id: "okinawa", annualClosures: [{ date: "06-23", name: "慰霊の日" }] });
+ * isOpenDay(okinawa, "2025-06-23"); // => false
+ */
+export function createCalendar(policy: unknown, options: CreateCalendarOptions = {}): Calendar {
+  const parsed = calendarPolicySchema.safeParse(policy);
+  if (!parsed.success) {
+    throw new CalendarError("INVALID_POLICY", `invalid calendar policy: ${z.prettifyError(parsed.error)}`, {
+      cause: parsed.error,
+    });
+  }
+  const holidayData = holidayTableData(options.holidays);
+  const normalized = deepFreeze(normalizePolicy(parsed.data));
+  const holidaysVersion = options.holidays?.version ?? "default";
+  // Compiled now, so a closure outside 1900–2150 fails here rather than on first use.
+  const compiled = compileCalendar(normalized, holidayData);
+  const calendar: CalendarWithTables = {
+    id: normalized.id,
+    version: stableHash(JSON.stringify([normalized, holidaysVersion])),
+    policy: normalized,
+    [COMPILED]: compiled,
+  };
+  return Object.freeze(calendar);
+}
+
+export function compiledOf(calendar: Calendar): CompiledCalendar {
+  const compiled = (calendar as Partial<CalendarWithTables>)[COMPILED];
+  if (compiled === undefined) {
+    throw new CalendarError("INVALID_ARGUMENT", "not a calendar: build one with createCalendar()");
+  }
+  return compiled;
+}
+
+let national: Calendar | undefined;
+let bank: Calendar | undefined;
+let ward: Calendar | undefined;
+
+/**
+ * The calendar of national administrative organs (行政機関の休日に関する法律 §1): Saturdays, Sundays,
+ * national holidays and 12/29–1/3 closed; open 08:30–17:15.
+ *
+ * @returns the shared calendar (id `national`)
+ * @example
+ * isOpenDay(nationalCalendar(), "2026-01-04"); // => false (Sunday)
+ */
+export function nationalCalendar(): Calendar {
+  national ??= createCalendar({
+    id: "national",
+    name: "行政機関の休日",
+    yearEnd: { from: "12-29", to: "01-03" },
+    hours: { open: "08:30", close: "17:15" },
+  });
+  return national;
+}
+
+/** Options of {@link wardCalendar}. */
+export interface WardCalendarOptions {
+  id?: string;
+  name?: string;
+  /** The ordinance's year-end days; default 12/29–1/3 (some use 12/30–1/4). */
+  yearEnd?: { from: string; to: string };
+  /** Days closed every year under 地方自治法§4条の2③. */
+  annualClosures?: { date: string; name: string }[];
+  hours?: BusinessHours;
+  closures?: { date: string; name: string }[];
+  openings?: { date: string; name: string }[];
+  holidays?: HolidayTable;
+}
+
+/**
+ * A municipality's calendar (地方自治法 §4条の2): Saturdays, Sundays, national holidays and its
+ * ordinance's year-end days (default 12/29–1/3) closed; open 09:00–17:00 unless `hours` says otherwise.
+ *
+ * @param options - id, name, year-end days, annual and ad-hoc closures, openings (休日開庁), hours
+ * @returns the calendar (id `ward` by default)
+ * @throws {CalendarError} `INVALID_POLICY` on malformed options
+ * @example
+ * const ward = wardCalendar({ id: "nerima-ward", name: "練馬区" });
+ * lastOpenDayOfMonth(ward, 2025, 12); // => "2025-12-26"
+ */
+export function wardCalendar(options: WardCalendarOptions = {}): Calendar {
+  const { holidays, ...rest } = options;
+  const isDefault = Object.keys(options).length === 0;
+  if (isDefault && ward !== undefined) return ward;
+  const policy: CalendarPolicy = {
+    id: rest.id ?? "ward",
+    name: rest.name ?? "自治体の休日",
+    yearEnd: rest.yearEnd ?? { from: "12-29", to: "01-03" },
+    hours: rest.hours ?? { open: "09:00", close: "17:00" },
+  };
+  if (rest.annualClosures) policy.annualClosures = rest.annualClosures;
+  if (rest.closures) policy.closures = rest.closures;
+  if (rest.openings) policy.openings = rest.openings;
+  const calendar = createCalendar(policy, holidays ? { holidays } : {});
+  if (isDefault) ward = calendar;
+  return calendar;
+}
+
+/**
+ * A bank calendar: Saturdays, Sundays, national holidays and 12/31–1/3 closed; open 09:00–15:00.
+ *
+ * @returns the shared calendar (id `bank`)
+ * @example
+ * isOpenDay(bankCalendar(), "2025-12-30"); // => true (the ward is closed, the bank is not)
+ */
+export function bankCalendar(): Calendar {
+  bank ??= createCalendar({
+    id: "bank",
+    name: "銀行の休業日",
+    yearEnd: { from: "12-31", to: "01-03" },
+    hours: { open: "09:00", close: "15:00" },
+  });
+  return bank;
+}

@@ -1,0 +1,114 @@
+import { DateTime } from "luxon";
+import { CalendarError } from "./errors.js";
+import { daysFromCivil, formatEpochDay, isValidCivil, parseIsoDay } from "./internal/civil.js";
+import { TOKYO_ZONE, tokyoEpochDayOfMs } from "./internal/tokyo.js";
+
+/** An ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** A calendar date given as parts. */
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/**
+ * A calendar date: an ISO string, `{ year, month, day }`, a luxon `DateTime` or a JS `Date`.
+ * A `DateTime` or `Date` is an instant: its date in Asia/Tokyo is used, never the host's zone.
+ */
+export type DateInput = IsoDate | DateParts | DateTime | Date;
+
+/**
+ * An instant: a luxon `DateTime`, a JS `Date`, or an ISO date-time string. A string with an offset
+ * (`2025-12-26T16:30:00+09:00`, `…Z`) is that instant; one without an offset is read as Tokyo wall time.
+ */
+export type InstantInput = DateTime | Date | string;
+
+/** The IANA zone every date and time of this package is read in. */
+export const TOKYO = TOKYO_ZONE as "Asia/Tokyo";
+
+function invalidDate(input: unknown): CalendarError {
+  return new CalendarError(
+    "INVALID_DATE",
+    `not a valid date: ${describe(input)} (invalid date / 日付が正しくありません)`,
+  );
+}
+
+function describe(input: unknown): string {
+  if (typeof input === "string") return JSON.stringify(input);
+  if (input instanceof Date) return "Invalid Date";
+  try {
+    return JSON.stringify(input) ?? String(input);
+  } catch {
+    return String(input);
+  }
+}
+
+/**
+ * The epoch day (days since 1970-01-01) of a calendar date.
+ *
+ * @param input - ISO date, `{ year, month, day }`, luxon `DateTime` or `Date` (read in Asia/Tokyo)
+ * @returns the number of days from 1970-01-01 to the date
+ * @throws {CalendarError} `INVALID_DATE` when the input is not a valid date
+ * @example
+ * toEpochDay("2025-07-01"); // => 20270
+ */
+export function toEpochDay(input: DateInput): number {
+  if (typeof input === "string") {
+    const epochDay = parseIsoDay(input);
+    if (!Number.isNaN(epochDay)) return epochDay;
+    return parseDateTimeString(input);
+  }
+  if (DateTime.isDateTime(input)) {
+    if (!input.isValid) throw invalidDate(input);
+    return tokyoEpochDayOfMs(input.toMillis());
+  }
+  if (input instanceof Date) {
+    const ms = input.getTime();
+    if (Number.isNaN(ms)) throw invalidDate(input);
+    return tokyoEpochDayOfMs(ms);
+  }
+  if (typeof input === "object" && input !== null) {
+    const { year, month, day } = input as DateParts;
+    if (isValidCivil(year, month, day)) return daysFromCivil(year, month, day);
+  }
+  throw invalidDate(input);
+}
+
+// A date-time string with an offset names an instant; its Tokyo date is the calendar date.
+function parseDateTimeString(text: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) throw invalidDate(text);
+  const parsed = DateTime.fromISO(text, { zone: TOKYO_ZONE });
+  if (!parsed.isValid) throw invalidDate(text);
+  return tokyoEpochDayOfMs(parsed.toMillis());
+}
+
+/**
+ * Normalises any date input to an ISO date string.
+ *
+ * @param input - ISO date, `{ year, month, day }`, luxon `DateTime` or `Date` (read in Asia/Tokyo)
+ * @returns the date as `YYYY-MM-DD`
+ * @throws {CalendarError} `INVALID_DATE` when the input is not a valid date
+ * @example
+ * toIsoDate(new Date("2024-12-31T15:00:00Z")); // => "2025-01-01" (midnight in Tokyo), on any host
+ */
+export function toIsoDate(input: DateInput): IsoDate {
+  return formatEpochDay(toEpochDay(input));
+}
+
+/**
+ * The ISO date of an epoch day.
+ *
+ * @param epochDay - days since 1970-01-01 (an integer)
+ * @returns the date as `YYYY-MM-DD`
+ * @throws {CalendarError} `INVALID_ARGUMENT` when `epochDay` is not an integer in years 1–9999
+ * @example
+ * fromEpochDay(20270); // => "2025-07-01"
+ */
+export function fromEpochDay(epochDay: number): IsoDate {
+  if (!Number.isInteger(epochDay) || epochDay < -719_162 || epochDay > 2_932_896) {
+    throw new CalendarError("INVALID_ARGUMENT", `not an epoch day in years 1–9999: ${epochDay}`);
+  }
+  return formatEpochDay(epochDay);
+}
