@@ -1,0 +1,45 @@
+/** Why a file could not be ingested. */
+export type IngestErrorCode = "UNSUPPORTED_TYPE" | "ENCRYPTED" | "CORRUPT" | "EMPTY_FILE";
+
+const reasons: Record<IngestErrorCode, { en: string; ja: string }> = {
+  UNSUPPORTED_TYPE: {
+    en: "this file type is not supported (use text, Markdown, Word .docx, PDF, PowerPoint .pptx, Excel .xlsx or CSV)",
+    ja: "このファイル形式には対応していません（テキスト、Markdown、Word(.docx)、PDF、PowerPoint(.pptx)、Excel(.xlsx)、CSV を登録してください）",
+  },
+  ENCRYPTED: {
+    en: "the file is password-protected; remove the password and upload it again",
+    ja: "ファイルがパスワードで保護されています。パスワードを解除してから登録し直してください",
+  },
+  CORRUPT: {
+    en: "the file is damaged or not what its name says; open and save it again, then upload it",
+    ja: "ファイルが破損しているか、拡張子と中身が一致しません。元のアプリで開いて保存し直してから登録してください",
+  },
+  EMPTY_FILE: {
+    en: "the file is empty",
+    ja: "ファイルが空です",
+  },
+};
+
+/**
+ * A file that could not be parsed, with a stable `code`, the file name, an English `message`
+ * (prefixed with the package name) and a Japanese `messageJa` for the clerk.
+ *
+ * @example
+ * const error = new IngestError({ code: "ENCRYPTED", fileName: "a.pdf" });
+ * error.messageJa; // => "a.pdf: ファイルがパスワードで保護されています。…"
+ */
+export class IngestError extends Error {
+  override readonly name = "IngestError";
+  readonly code: IngestErrorCode;
+  readonly fileName: string;
+  readonly messageJa: string;
+
+  constructor(options: { code: IngestErrorCode; fileName: string; detail?: string; cause?: unknown }) {
+    const reason = reasons[options.code];
+    const detail = options.detail === undefined ? "" : ` (${options.detail})`;
+    super(`@ward/support-desk: ${options.fileName}: ${reason.en}${detail}`, { cause: options.cause });
+    this.code = options.code;
+    this.fileName = options.fileName;
+    this.messageJa = `${options.fileName}: ${reason.ja}`;
+  }
+}

@@ -1,0 +1,53 @@
+import { detectDocumentKind } from "./detect-document-kind.js";
+import { decodeText } from "./internal/decode-text.js";
+import { parseCsv } from "./parse-csv.js";
+import { parseDocx } from "./parse-docx.js";
+import { parsePdf } from "./parse-pdf.js";
+import { parsePptx } from "./parse-pptx.js";
+import { parseTextDocument } from "./parse-text.js";
+import { parseXlsx } from "./parse-xlsx.js";
+import type { DocumentInput, ParsedDocument, ParsedSection } from "./parsed-document.js";
+
+/**
+ * Parses any supported upload (text, Markdown, Word .docx, PDF, PowerPoint .pptx, Excel .xlsx,
+ * CSV) into located sections. Text is returned as extracted; {@link normalizeJapanese} runs at ingestion.
+ *
+ * @param input - bytes, file name and optional MIME type
+ * @param options - `tableChars`: the largest row group for sheets and CSV (default 800)
+ * @returns the kind and the sections in document order
+ * @throws IngestError with code `UNSUPPORTED_TYPE`, `EMPTY_FILE`, `ENCRYPTED` or `CORRUPT`
+ * @example
+ * const parsed = await parseDocument({ bytes, fileName: "手引き.pdf" });
+ * parsed.sections[2]?.locator; // => { kind: "page", page: 3 }
+ */
+export async function parseDocument(
+  input: DocumentInput,
+  options: { readonly tableChars?: number } = {},
+): Promise<ParsedDocument> {
+  const kind = detectDocumentKind(input);
+  const maxChars = options.tableChars ?? 800;
+  const { bytes, fileName } = input;
+  let sections: ParsedSection[];
+  switch (kind) {
+    case "text":
+    case "markdown":
+      sections = parseTextDocument(decodeText(bytes), { markdown: kind === "markdown" });
+      break;
+    case "docx":
+      sections = await parseDocx(bytes, fileName);
+      break;
+    case "pdf":
+      sections = await parsePdf(bytes, fileName);
+      break;
+    case "pptx":
+      sections = parsePptx(bytes, fileName);
+      break;
+    case "xlsx":
+      sections = await parseXlsx(bytes, { fileName, maxChars });
+      break;
+    case "csv":
+      sections = parseCsv(bytes, { maxChars });
+      break;
+  }
+  return { kind, sections };
+}
