@@ -1,0 +1,137 @@
+// Tally bench: 1,000,000 synthetic payment notices (about 8 years of a ward) over 4 dimensions.
+// Run with `pnpm bench`. Prints times, the speed-up over a naive dinero-per-entry tally, and peak memory.
+import { add, type Dinero, dinero } from "dinero.js";
+import { JPY } from "dinero.js/currencies";
+import { Bench } from "tinybench";
+import { createTally, defineTally, formatAmount, formatDaiji, parseAmount, yen } from "../src/index.js";
+
+const N = 1_000_000;
+
+// Deterministic PRNG (mulberry32) so every run tallies the same notices.
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(5);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+const channels = ["bank", "post", "counter"] as const;
+const accounts = ["01", "02", "03", "04", "05"] as const;
+// 款 × 項 × 目 × 節: 120 subject paths, each collected by one of 3 departments.
+const subjects: { path: string; departments: string[] }[] = [];
+for (let i = 0; i < 120; i++) {
+  const path = `${pad(1 + (i % 10))}/${pad(1 + (i % 4))}/${pad(1 + (i % 6))}/${pad(1 + (i % 5))}`;
+  subjects.push({ path, departments: [0, 1, 2].map((k) => `D${100 + ((i * 7 + k * 13) % 40)}`) });
+}
+interface Notice {
+  readonly key: string;
+  readonly amount: number;
+  readonly channel: string;
+  readonly account: string;
+  readonly subject: string;
+  readonly department: string;
+}
+const notices: Notice[] = [];
+for (let i = 0; i < N; i++) {
+  const subject = pick(subjects);
+  notices.push({
+    key: `N${String(i).padStart(8, "0")}`,
+    amount: 100 + Math.floor(random() * 500_000),
+    channel: pick(channels),
+    account: pick(accounts),
+    subject: subject.path,
+    department: pick(subject.departments),
+  });
+}
+
+const schema = defineTally({
+  currency: JPY,
+  dimensions: [
+    { name: "channel", label: "収納区分", order: ["bank", "post", "counter"] },
+    { name: "account", label: "会計" },
+    { name: "subject", label: "科目", levels: ["款", "項", "目", "節"] },
+    { name: "department", label: "所属" },
+  ],
+});
+
+function ledgerTally(): { ms: number; total: number; rows: number; cells: number } {
+  const start = performance.now();
+  const builder = createTally(schema);
+  const values: string[] = ["", "", "", ""];
+  for (const n of notices) {
+    values[0] = n.channel;
+    values[1] = n.account;
+    values[2] = n.subject;
+    values[3] = n.department;
+    builder.addUnits(n.key, n.amount, values);
+  }
+  const tally = builder.snapshot();
+  const rows = tally.rows();
+  return {
+    ms: performance.now() - start,
+    total: tally.total.units,
+    rows: rows.length,
+    cells: tally.cells.length,
+  };
+}
+
+// What one writes first: a dinero value per notice, added into its cell, keys deduplicated the same way.
+function naiveDineroTally(): { ms: number; total: number } {
+  const start = performance.now();
+  const seen = new Set<string>();
+  const cells = new Map<string, { count: number; amount: Dinero<number, "JPY"> }>();
+  for (const n of notices) {
+    if (seen.has(n.key)) continue;
+    seen.add(n.key);
+    const key = `${n.channel}|${n.account}|${n.subject}|${n.department}`;
+    const amount = dinero({ amount: n.amount, currency: JPY });
+    const cell = cells.get(key);
+    if (cell === undefined) cells.set(key, { count: 1, amount });
+    else {
+      cell.count += 1;
+      cell.amount = add(cell.amount, amount);
+    }
+  }
+  let total = dinero({ amount: 0, currency: JPY });
+  for (const cell of cells.values()) total = add(total, cell.amount);
+  return { ms: performance.now() - start, total: total.toJSON().amount };
+}
+
+const runs = [ledgerTally(), ledgerTally(), ledgerTally()];
+const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
+const naive = naiveDineroTally();
+if (naive.total !== best.total) throw new Error(`totals differ: ${naive.total} vs ${best.total}`);
+const peakMiB = process.resourceUsage().maxRSS / 1024;
+
+console.log(`notices:                          ${N.toLocaleString("en")}`);
+console.log(`leaf cells / rows printed:        ${best.cells} / ${best.rows}`);
+console.log(
+  `@ward/ledger tally (best of 3):   ${best.ms.toFixed(0)} ms  (runs: ${runs.map((r) => r.ms.toFixed(0)).join(", ")} ms; budget 500 ms)`,
+);
+console.log(`naive dinero-per-entry tally:     ${naive.ms.toFixed(0)} ms`);
+console.log(`speed-up:                         ${(naive.ms / best.ms).toFixed(1)}x (required ≥ 5x)`);
+console.log(`peak memory (max RSS):            ${peakMiB.toFixed(0)} MiB`);
+console.log(`grand total:                      ${formatAmount(yen(best.total))}`);
+
+const bench = new Bench({ time: 300 });
+bench
+  .add("parseAmount('￥1,234,567')", () => {
+    parseAmount("￥1,234,567");
+  })
+  .add("parseAmount('金壱萬弐千参百四拾円也')", () => {
+    parseAmount("金壱萬弐千参百四拾円也");
+  })
+  .add("formatAmount(yen)", () => {
+    formatAmount(yen(-1234567), { negative: "triangle" });
+  })
+  .add("formatDaiji(yen)", () => {
+    formatDaiji(yen(12340));
+  });
+await bench.run();
+console.table(bench.table());
