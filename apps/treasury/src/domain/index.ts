@@ -1,0 +1,83 @@
+export {
+  ACCOUNT_TYPE_NAMES,
+  type AccountTypeCode,
+  accountTypeName,
+  parseAccountType,
+} from "./account-type.js";
+export {
+  type BankMaster,
+  createBankMaster,
+  type MasterEntry,
+  type ZenginCodeData,
+  zenginBankMaster,
+} from "./bank-master.js";
+export {
+  abbreviateCorporateName,
+  CORPORATE_ABBREVIATIONS,
+  type CorporateAbbreviation,
+} from "./corporate-abbreviations.js";
+export {
+  bankAccountInputSchema,
+  type CreditorAccount,
+  type CreditorAccountInput,
+  type CreditorAccountValidation,
+  creditorAccountInputSchema,
+  japanPostAccountInputSchema,
+  type ValidateCreditorAccountOptions,
+  validateCreditorAccount,
+} from "./creditor-account.js";
+export { type FieldIssue, TreasuryError, type TreasuryErrorCode, ZenginFileError } from "./errors.js";
+export { findReimports, type ReimportSplit } from "./find-reimports.js";
+export { type FormatPaymentNoticesCsvOptions, formatPaymentNoticesCsv } from "./format-payment-notices.js";
+export { type GeneratePaymentNoticesOptions, generatePaymentNotices } from "./generate-payment-notices.js";
+export {
+  type HolderNameResult,
+  type NormalizeHolderNameOptions,
+  normalizeHolderName,
+} from "./holder-name.js";
+export {
+  convertJapanPostAccount,
+  JAPAN_POST_BANK_CODE,
+  type JapanPostConversion,
+  type JapanPostTransferAccount,
+} from "./japan-post-account.js";
+export { matchTransfers, type TransferItem, type TransferMatch } from "./match-transfers.js";
+export {
+  type ImportedPaymentNotice,
+  type NoticeImportError,
+  type ParsePaymentNoticesOptions,
+  type PaymentNoticeImport,
+  parsePaymentNotices,
+} from "./parse-payment-notices.js";
+export {
+  type ParsedZenginHeader,
+  type ParsedZenginTransferFile,
+  type ParseZenginTransferFileOptions,
+  parseZenginTransferFile,
+} from "./parse-zengin-transfer-file.js";
+export { type PaymentAdviceRun, paymentAdviceRunDate, paymentAdviceRuns } from "./payment-advice.js";
+export {
+  CHANNEL_LABELS,
+  PAYMENT_NOTICE_COLUMNS,
+  type PaymentNotice,
+  type PaymentNoticeColumn,
+  type ReceiptChannel,
+  YEAR_KIND_LABELS,
+  type YearKind,
+} from "./payment-notice.js";
+export {
+  type PaymentSlip,
+  paymentSlipDueDate,
+  type ScheduledPaymentSlip,
+  type SchedulePaymentSlipsOptions,
+  schedulePaymentSlips,
+} from "./payment-slips.js";
+export { isZenginText, shiftJisByteLength, toZenginKana, type ZenginKanaResult } from "./zengin-kana.js";
+export * from "./zengin-layout.js";
+export {
+  transferRecordFromAccount,
+  type WriteZenginTransferFileOptions,
+  writeZenginTransferFile,
+  type ZenginTransferHeader,
+  type ZenginTransferRecord,
+} from "./zengin-transfer-file.js";
