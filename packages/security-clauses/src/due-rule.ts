@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { SecurityClausesError } from "./errors.js";
+
+/** Events a due rule counts from or to. */
+export const dueEventSchema = z.enum([
+  "contract-signed",
+  "contract-end",
+  "work-start",
+  "work-end",
+  "change",
+  "incident",
+  "request",
+  "receipt",
+  "take-out",
+  "copy",
+  "backup",
+  "subcontract-signed",
+  "equipment-repair-or-disposal",
+  "service-end",
+  "disposal",
+]);
+/** An event a due rule counts from or to. */
+export type DueEvent = z.infer<typeof dueEventSchema>;
+
+/**
+ * When an obligation falls due, as the clause words it. 「直ちに」 is `immediately`, 「速やかに」 `promptly`,
+ * 「遅滞なく」 `without-delay`, 「あらかじめ／事前に」 `before`, 「求めに応じて」 `on-request`, 「定期的に」 `periodic`,
+ * 「…時に」 `at`; day counts are calendar days and do not skip closed days (contract-model maps them).
+ */
+export const dueRuleSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("immediately"), after: dueEventSchema }),
+  z.object({ kind: z.literal("promptly"), after: dueEventSchema }),
+  z.object({ kind: z.literal("without-delay"), after: dueEventSchema }),
+  z.object({ kind: z.literal("within-days"), days: z.number().int().positive(), after: dueEventSchema }),
+  z.object({ kind: z.literal("before"), before: dueEventSchema }),
+  z.object({ kind: z.literal("before-days"), days: z.number().int().positive(), before: dueEventSchema }),
+  z.object({ kind: z.literal("at"), event: dueEventSchema }),
+  z.object({ kind: z.literal("on-request") }),
+  z.object({ kind: z.literal("periodic") }),
+]);
+/** When an obligation falls due; see {@link dueRuleSchema}. */
+export type DueRule = z.infer<typeof dueRuleSchema>;
+
+const EVENT_JA: Record<DueEvent, string> = {
+  "contract-signed": "契約締結",
+  "contract-end": "契約終了",
+  "work-start": "事務開始",
+  "work-end": "事務終了",
+  change: "内容の変更",
+  incident: "事故等の発生",
+  request: "甲の求め",
+  receipt: "受領",
+  "take-out": "持出し",
+  copy: "複写等",
+  backup: "バックアップ取得",
+  "subcontract-signed": "再委託契約の締結",
+  "equipment-repair-or-disposal": "機器の修理又は廃棄",
+  "service-end": "外部サービスの利用終了",
+  disposal: "廃棄",
+};
+
+/**
+ * Says a due rule in Japanese, for checklists and notices.
+ *
+ * @param rule - the due rule
+ * @returns a short Japanese phrase
+ * @example
+ * describeDueRule({ kind: "within-days", days: 30, after: "contract-end" }); // => "契約終了後30日以内"
+ */
+export function describeDueRule(rule: DueRule): string {
+  switch (rule.kind) {
+    case "immediately":
+      return `${EVENT_JA[rule.after]}後直ちに`;
+    case "promptly":
+      return `${EVENT_JA[rule.after]}後速やかに`;
+    case "without-delay":
+      return `${EVENT_JA[rule.after]}後遅滞なく`;
+    case "within-days":
+      return `${EVENT_JA[rule.after]}後${rule.days}日以内`;
+    case "before":
+      return `${EVENT_JA[rule.before]}前に`;
+    case "before-days":
+      return `${EVENT_JA[rule.before]}の${rule.days}日前まで`;
+    case "at":
+      return `${EVENT_JA[rule.event]}時`;
+    case "on-request":
+      return "甲の求めに応じて";
+    case "periodic":
+      return "定期的に";
+  }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of an ISO date, validated (no host time zone involved). */
+export function epochDayOf(date: string): number {
+  const m = ISO_DATE.exec(date);
+  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
+  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
+    throw new SecurityClausesError("INVALID_INPUT", `not an ISO date: ${date}`);
+  }
+  return ms / 86_400_000;
+}
+
+/** The ISO date of a day count since 1970-01-01. */
+export function isoDateOfEpochDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The last calendar day a day-counted rule allows, counting as 民法第140条 does (the event day is not counted).
+ * Closed days are not skipped: a calendar-aware package does that.
+ *
+ * @param rule - a `within-days` or `before-days` rule
+ * @param eventDate - the ISO date of the event the rule counts from or to
+ * @returns the ISO due date
+ * @throws {SecurityClausesError} `NOT_A_DAY_RULE` for rules without a day count, `INVALID_INPUT` for a bad date
+ * @example
+ * dueDateOf({ kind: "within-days", days: 30, after: "contract-end" }, "2027-03-31"); // => "2027-04-30"
+ */
+export function dueDateOf(rule: DueRule, eventDate: string): string {
+  const day = epochDayOf(eventDate);
+  if (rule.kind === "within-days") return isoDateOfEpochDay(day + rule.days);
+  if (rule.kind === "before-days") return isoDateOfEpochDay(day - rule.days);
+  throw new SecurityClausesError("NOT_A_DAY_RULE", `a "${rule.kind}" rule has no day count`);
+}
