@@ -196,140 +196,169 @@ export function compileSlaPolicy(
     return out;
   };
 
-  const deadlineOfDay = (day: number): number =>
-    (endOfDay ? (day + 1) * MS_PER_DAY : day * MS_PER_DAY + hours.closeMs) - TOKYO_OFFSET_MS;
+  const env: Env = { tickMs, endOfDay, closeMs: hours.closeMs, model: counting.model, calendar };
+  const runGoal = (goal: CompiledGoal, table: BusinessTable, count: number, now: number): TimerState =>
+    run(goal, table, env, codes, times, count, now);
 
-  const runGoal = (goal: CompiledGoal, table: BusinessTable, count: number, now: number): TimerState => {
-    const mode = goal.mode;
-    const dayMode = mode === Mode.DayBusiness || mode === Mode.DayCalendar;
-    const clock = (t: number): number =>
-      mode === Mode.HourBusiness
-        ? businessClock(table, t)
-        : mode === Mode.HourWall
-          ? t
-          : mode === Mode.DayBusiness
-            ? openDayTicks(table, t, tickMs)
-            : Math.floor((t + TOKYO_OFFSET_MS) / MS_PER_DAY);
-    const target = goal.target;
-    let state = NOT_STARTED;
-    let cycle = 0;
-    let consumed = 0;
-    let excluded = Number.NEGATIVE_INFINITY;
-    let segStart = 0;
-    let segClock = 0;
-    let due: number | null = null;
-    let reached: number | null = null;
-    let startedAt: number | null = null;
-    let breachedAt: number | null = null;
-    let stoppedAt: number | null = null;
-    let businessElapsed = 0;
+  return { policy, calendar, evaluate };
+}
 
-    const dueFrom = (): number => {
-      if (reached !== null) return reached;
-      const rest = target - consumed;
-      if (mode === Mode.HourWall) return segClock + rest;
-      if (mode === Mode.HourBusiness) {
-        return businessInstant(table, segClock + rest) ?? fail(goal.metric);
+interface Env {
+  readonly tickMs: number;
+  readonly endOfDay: boolean;
+  readonly closeMs: number;
+  readonly model: "day-based" | "hour-based";
+  readonly calendar: Calendar;
+}
+
+// Plain top-level functions: no closures are created per evaluation (hot path).
+
+function deadlineOfDay(env: Env, day: number): number {
+  return (env.endOfDay ? (day + 1) * MS_PER_DAY : day * MS_PER_DAY + env.closeMs) - TOKYO_OFFSET_MS;
+}
+
+function clockAt(mode: Mode, table: BusinessTable, tickMs: number, t: number): number {
+  if (mode === Mode.HourBusiness) return businessClock(table, t);
+  if (mode === Mode.HourWall) return t;
+  if (mode === Mode.DayBusiness) return openDayTicks(table, t, tickMs);
+  return Math.floor((t + TOKYO_OFFSET_MS) / MS_PER_DAY);
+}
+
+/** The due instant of a segment running from clock value `segClock` with `consumed` already used. */
+function dueFrom(
+  goal: CompiledGoal,
+  table: BusinessTable,
+  env: Env,
+  segClock: number,
+  consumed: number,
+  excluded: number,
+): number {
+  const rest = goal.target - consumed;
+  if (goal.mode === Mode.HourWall) return segClock + rest;
+  if (goal.mode === Mode.HourBusiness) return businessInstant(table, segClock + rest) ?? fail(goal.metric);
+  const ordinal = segClock + rest + (excluded > segClock ? 1 : 0);
+  if (goal.mode === Mode.DayBusiness)
+    return deadlineOfDay(env, openDayOfOrdinal(table, ordinal) ?? fail(goal.metric));
+  // Day-calendar tick `ordinal` is the midnight that ends day ordinal - 1; a closed last day moves forward.
+  return deadlineOfDay(env, openDayOnOrAfter(table, ordinal - 1) ?? fail(goal.metric));
+}
+
+function run(
+  goal: CompiledGoal,
+  table: BusinessTable,
+  env: Env,
+  codes: Int32Array,
+  times: Float64Array,
+  count: number,
+  now: number,
+): TimerState {
+  const mode = goal.mode;
+  const tickMs = env.tickMs;
+  const dayMode = mode === Mode.DayBusiness || mode === Mode.DayCalendar;
+  const target = goal.target;
+  let state = NOT_STARTED;
+  let cycle = 0;
+  let consumed = 0;
+  let excluded = Number.NEGATIVE_INFINITY;
+  let segStart = 0;
+  let segClock = 0;
+  let due: number | null = null;
+  let reached: number | null = null;
+  let startedAt: number | null = null;
+  let breachedAt: number | null = null;
+  let stoppedAt: number | null = null;
+  let businessElapsed = 0;
+
+  for (let i = 0; i < count; i++) {
+    const action = goal.actions[codes[i] as number] as number;
+    if (action === 0) continue;
+    const t = times[i] as number;
+    let begin = false;
+    let close = false;
+    if (state === NOT_STARTED || (state === STOPPED && action & RESTART)) {
+      if (state === NOT_STARTED && !(action & START)) continue;
+      cycle++;
+      consumed = 0;
+      reached = null;
+      breachedAt = null;
+      stoppedAt = null;
+      startedAt = t;
+      excluded = dayMode ? clockAt(mode, table, tickMs, t) + 1 : Number.NEGATIVE_INFINITY;
+      state = RUNNING;
+      begin = true;
+    } else if (state === RUNNING) {
+      if (action & STOP) {
+        close = true;
+        state = STOPPED;
+        stoppedAt = t;
+      } else if (action & PAUSE) {
+        close = true;
+        state = PAUSED;
       }
-      const ordinal = segClock + rest + (excluded > segClock ? 1 : 0);
-      if (mode === Mode.DayBusiness)
-        return deadlineOfDay(openDayOfOrdinal(table, ordinal) ?? fail(goal.metric));
-      // Day-calendar tick `ordinal` is the midnight that ends day ordinal - 1; a closed last day moves forward.
-      return deadlineOfDay(openDayOnOrAfter(table, ordinal - 1) ?? fail(goal.metric));
-    };
-    const begin = (t: number) => {
+    } else if (state === PAUSED) {
+      if (action & STOP) {
+        state = STOPPED;
+        stoppedAt = t;
+        due = reached;
+      } else if (action & RESUME) {
+        state = RUNNING;
+        begin = true;
+      }
+    }
+    if (begin) {
       segStart = t;
-      segClock = clock(t);
-      due = dueFrom();
-    };
-    const close = (t: number) => {
-      const c = clock(t);
+      segClock = clockAt(mode, table, tickMs, t);
+      due = reached ?? dueFrom(goal, table, env, segClock, consumed, excluded);
+    } else if (close) {
+      const c = clockAt(mode, table, tickMs, t);
       consumed += c - segClock - (dayMode && segClock < excluded && excluded <= c ? 1 : 0);
       businessElapsed += businessClock(table, t) - businessClock(table, segStart);
       if (due !== null && t > due && breachedAt === null) breachedAt = due;
       if (consumed >= target && reached === null) reached = due;
-    };
-
-    for (let i = 0; i < count; i++) {
-      const action = goal.actions[codes[i] as number] as number;
-      if (action === 0) continue;
-      const t = times[i] as number;
-      if (state === NOT_STARTED || (state === STOPPED && action & RESTART)) {
-        if (state === NOT_STARTED && !(action & START)) continue;
-        cycle++;
-        consumed = 0;
-        reached = null;
-        breachedAt = null;
-        stoppedAt = null;
-        startedAt = t;
-        excluded = dayMode ? clock(t) + 1 : Number.NEGATIVE_INFINITY;
-        state = RUNNING;
-        begin(t);
-      } else if (state === RUNNING) {
-        if (action & STOP) {
-          close(t);
-          state = STOPPED;
-          stoppedAt = t;
-        } else if (action & PAUSE) {
-          close(t);
-          state = PAUSED;
-        }
-      } else if (state === PAUSED) {
-        if (action & STOP) {
-          state = STOPPED;
-          stoppedAt = t;
-          due = reached;
-        } else if (action & RESUME) {
-          state = RUNNING;
-          begin(t);
-        }
-      }
     }
+  }
 
-    let status: TimerStatus;
-    let elapsed = consumed;
-    let remainingBusiness: number | null = null;
-    let dueAt: number | null = due;
-    if (state === NOT_STARTED) {
-      status = "not-started";
-      dueAt = null;
-    } else if (state === RUNNING) {
-      const c = clock(now);
-      elapsed += c - segClock - (dayMode && segClock < excluded && excluded <= c ? 1 : 0);
-      businessElapsed += businessClock(table, now) - businessClock(table, segStart);
-      if (dueAt !== null && now > dueAt && breachedAt === null) breachedAt = dueAt;
-      status = breachedAt !== null ? "breached" : "running";
-      remainingBusiness = dueAt === null ? null : businessClock(table, dueAt) - businessClock(table, now);
-    } else if (state === PAUSED) {
-      status = breachedAt !== null ? "breached" : "paused";
-      dueAt = reached;
-      if (mode === Mode.HourBusiness) remainingBusiness = target - consumed;
-    } else {
-      status = breachedAt !== null ? "breached" : "met";
-      if (dueAt !== null && stoppedAt !== null) {
-        remainingBusiness = businessClock(table, dueAt) - businessClock(table, stoppedAt);
-      }
+  let status: TimerStatus;
+  let elapsed = consumed;
+  let remainingBusiness: number | null = null;
+  let dueAt: number | null = due;
+  if (state === NOT_STARTED) {
+    status = "not-started";
+    dueAt = null;
+  } else if (state === RUNNING) {
+    const c = clockAt(mode, table, tickMs, now);
+    elapsed += c - segClock - (dayMode && segClock < excluded && excluded <= c ? 1 : 0);
+    businessElapsed += businessClock(table, now) - businessClock(table, segStart);
+    if (dueAt !== null && now > dueAt && breachedAt === null) breachedAt = dueAt;
+    status = breachedAt !== null ? "breached" : "running";
+    remainingBusiness = dueAt === null ? null : businessClock(table, dueAt) - businessClock(table, now);
+  } else if (state === PAUSED) {
+    status = breachedAt !== null ? "breached" : "paused";
+    dueAt = reached;
+    if (mode === Mode.HourBusiness) remainingBusiness = target - consumed;
+  } else {
+    status = breachedAt !== null ? "breached" : "met";
+    if (dueAt !== null && stoppedAt !== null) {
+      remainingBusiness = businessClock(table, dueAt) - businessClock(table, stoppedAt);
     }
-    return {
-      metric: goal.metric,
-      status,
-      model: counting.model,
-      startedAt,
-      dueAt,
-      breachedAt,
-      stoppedAt,
-      elapsed: elapsed * goal.toCounter,
-      remaining: (target - elapsed) * goal.toCounter,
-      counter: goal.counter,
-      elapsedBusinessMinutes: businessElapsed / 60_000,
-      remainingBusinessMinutes: remainingBusiness === null ? null : remainingBusiness / 60_000,
-      cycle,
-      calendarId: calendar.id,
-      calendarVersion: calendar.version,
-    };
+  }
+  return {
+    metric: goal.metric,
+    status,
+    model: env.model,
+    startedAt,
+    dueAt,
+    breachedAt,
+    stoppedAt,
+    elapsed: elapsed * goal.toCounter,
+    remaining: (target - elapsed) * goal.toCounter,
+    counter: goal.counter,
+    elapsedBusinessMinutes: businessElapsed / 60_000,
+    remainingBusinessMinutes: remainingBusiness === null ? null : remainingBusiness / 60_000,
+    cycle,
+    calendarId: env.calendar.id,
+    calendarVersion: env.calendar.version,
   };
-
-  return { policy, calendar, evaluate };
 }
 
 function fail(metric: string): never {
