@@ -174,6 +174,9 @@ export function compileSlaPolicy(
     let count = 0;
     for (let i = 0; i < n; i++) {
       const event = events[i] as TimerEventRecord;
+      if (typeof event !== "object" || event === null || typeof event.type !== "string") {
+        throw new SlaTimersError("INVALID_EVENT", `event #${i} must be an object with a string "type"`);
+      }
       const at = typeof event.at === "number" ? event.at : epochMsOf(event.at, `event #${i} time`);
       if (!Number.isFinite(at))
         throw new SlaTimersError("INVALID_INSTANT", `event #${i} time is not a valid instant`);

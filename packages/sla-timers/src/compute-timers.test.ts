@@ -23,7 +23,12 @@ const hourBased: SlaPolicyInput = {
   goals: [{ metric: "first-response", amount: 16, unit: "business-hours", stop: ["responded"] }],
 };
 
-function due(policy: SlaPolicyInput, created: string, metric = "first-response", calendarSet = calendars) {
+function due(
+  policy: SlaPolicyInput,
+  created: string,
+  metric = "first-response",
+  calendarSet: Record<string, Calendar> = calendars,
+) {
   return computeTimer({
     policy,
     calendars: calendarSet,
@@ -255,5 +260,27 @@ describe("calendar changes", () => {
     const at = Date.parse("2025-12-26T07:30:00Z");
     const [first] = compiled.evaluate([{ type: "created", at }], at);
     expect(first?.dueAt).toBe(Date.parse("2026-01-06T08:00:00Z"));
+  });
+});
+
+describe("business hours with a break", () => {
+  it("skips the lunch break and uses the calendar's own hours", () => {
+    const lunch = createCalendar({
+      id: "lunch",
+      hours: { open: "08:30", close: "17:15", breaks: [{ from: "12:00", to: "13:00" }] },
+    });
+    const policy: SlaPolicyInput = {
+      id: "p",
+      calendar: "lunch",
+      counting: { model: "hour-based" },
+      goals: [{ metric: "m", amount: 60, unit: "business-minutes", stop: ["responded"] }],
+    };
+    expect(due(policy, "2025-07-01T11:30:00+09:00", "m", { lunch }).dueAt?.toISO()).toBe(
+      "2025-07-01T13:30:00.000+09:00",
+    );
+    const dayPolicy: SlaPolicyInput = { ...dayBased, calendar: "lunch" };
+    expect(due(dayPolicy, "2025-07-01T17:10:00+09:00", "first-response", { lunch }).dueAt?.toISO()).toBe(
+      "2025-07-03T17:15:00.000+09:00",
+    );
   });
 });
