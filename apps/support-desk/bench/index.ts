@@ -1,0 +1,138 @@
+// Retrieval quality (JSQuAD), query latency over 100,000 chunks, and PDF ingestion throughput.
+// Run: pnpm bench (reads <checkout>/../shared/data/rag).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  createBm25Index,
+  type IndexedChunk,
+  ingestDocument,
+  normalizeJapanese,
+} from "../src/domain/index.js";
+
+const dataDir = fileURLToPath(new URL("../../../../shared/data/rag/", import.meta.url));
+
+function readJsonl<T>(name: string): T[] {
+  return readFileSync(join(dataDir, name), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as T);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+const corpus = readJsonl<{ id: string; title: string; text: string }>("jsquad-valid-corpus.jsonl");
+const queries = readJsonl<{ qid: string; query: string; gold: string[] }>("jsquad-valid-queries.jsonl");
+
+// 1. Retrieval quality.
+const toChunk = (
+  paragraph: { id: string; title: string; text: string },
+  folderId = "wiki",
+): IndexedChunk => ({
+  chunkId: paragraph.id,
+  documentId: paragraph.id,
+  folderId,
+  ordinal: 0,
+  text: normalizeJapanese(`${paragraph.title}\n${paragraph.text}`),
+  locator: { kind: "section", path: [paragraph.title] },
+});
+const index = createBm25Index();
+let started = performance.now();
+index.add(corpus.map((paragraph) => toChunk(paragraph)));
+const indexMs = performance.now() - started;
+let reciprocalRanks = 0;
+let recalled = 0;
+started = performance.now();
+for (const query of queries) {
+  const hits = index.search(query.query, { readableFolderIds: ["wiki"], limit: 10 });
+  const rank = hits.findIndex((hit) => query.gold.includes(hit.chunkId));
+  if (rank >= 0) reciprocalRanks += 1 / (rank + 1);
+  if (rank >= 0 && rank < 5) recalled += 1;
+}
+const qualityMs = performance.now() - started;
+console.log("== retrieval quality: JSQuAD valid (BM25 over Intl.Segmenter words + CJK bigrams)");
+console.table({
+  paragraphs: corpus.length,
+  queries: queries.length,
+  "MRR@10": Number((reciprocalRanks / queries.length).toFixed(4)),
+  "recall@5": Number((recalled / queries.length).toFixed(4)),
+  "index ms": Math.round(indexMs),
+  "ms/query": Number((qualityMs / queries.length).toFixed(3)),
+  "baseline MRR@10 (data README)": 0.939,
+});
+
+// 2. Latency over 100,000 chunks: the corpus repeated with a per-copy marker, in 20 folders.
+const target = 100_000;
+const large = createBm25Index();
+started = performance.now();
+for (let copy = 0; large.size < target; copy += 1) {
+  const batch: IndexedChunk[] = [];
+  for (const paragraph of corpus) {
+    if (large.size + batch.length >= target) break;
+    const base = toChunk(paragraph, `folder-${copy % 20}`);
+    batch.push({
+      ...base,
+      chunkId: `${paragraph.id}-${copy}`,
+      documentId: `${paragraph.id}-${copy}`,
+      text: `${base.text} 版${copy}`,
+    });
+  }
+  large.add(batch);
+}
+const buildMs = performance.now() - started;
+const sample = queries.filter((_, i) => i % 20 === 0);
+const allFolders = Array.from({ length: 20 }, (_, i) => `folder-${i}`);
+function latencies(folders: readonly string[]): number[] {
+  const times: number[] = [];
+  for (const query of sample) {
+    const t0 = performance.now();
+    large.search(query.query, { readableFolderIds: folders, limit: 10 });
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
+}
+latencies(allFolders.slice(0, 2)); // warm-up
+const every = latencies(allFolders);
+const few = latencies(allFolders.slice(0, 2));
+const heapMb = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
+console.log(`== query latency over ${large.size.toLocaleString()} chunks (${sample.length} queries)`);
+console.table({
+  "all 20 folders readable": {
+    "p50 ms": every[Math.floor(every.length / 2)],
+    "p95 ms": percentile(every, 95),
+  },
+  "2 of 20 folders readable": { "p50 ms": few[Math.floor(few.length / 2)], "p95 ms": percentile(few, 95) },
+});
+console.log(`build ${(buildMs / 1000).toFixed(1)} s, heap ${heapMb} MB`);
+started = performance.now();
+const json = JSON.stringify(large.toJSON());
+console.log(
+  `snapshot ${(json.length / 1024 / 1024).toFixed(0)} MB of JSON in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+
+// 3. Ingestion throughput on the government PDFs.
+const pdfDir = join(dataDir, "govpdf");
+console.log("== ingestion (parse + normalise + chunk) of the government PDFs");
+let pages = 0;
+let totalMs = 0;
+const rows: Record<string, { pages: number; ms: number; "pages/s": number; "no text layer": string }> = {};
+for (const name of readdirSync(pdfDir).filter((file) => file.endsWith(".pdf"))) {
+  const bytes = new Uint8Array(readFileSync(join(pdfDir, name)));
+  const t0 = performance.now();
+  const ingested = await ingestDocument({ bytes, fileName: name });
+  const ms = performance.now() - t0;
+  pages += ingested.sectionCount;
+  totalMs += ms;
+  rows[name] = {
+    pages: ingested.sectionCount,
+    ms: Math.round(ms),
+    "pages/s": Math.round(ingested.sectionCount / (ms / 1000)),
+    "no text layer": ingested.pagesWithoutText.join(",") || "-",
+  };
+}
+console.table(rows);
+console.log(
+  `total ${pages} pages in ${Math.round(totalMs)} ms: ${Math.round(pages / (totalMs / 1000))} pages/s`,
+);
