@@ -28,6 +28,7 @@ export {
   safeParseAmount,
 } from "./parse-amount.js";
 export { type CellDifference, type CellFigures, type Reconciliation, reconcile } from "./reconcile.js";
+export { type RollUpDimension, rollUp } from "./roll-up.js";
 export {
   assertRunningBalance,
   type BalanceLine,

@@ -40,7 +40,7 @@ describe("parseAmount", () => {
     expect(result.success).toBe(false);
     if (!result.success) {
       expect(result.error.code).toBe("PARSE_FRACTION");
-      expect(result.error.messageJa).toContain("円未満");
+      expect(result.error.messageJa).toBe("円未満の端数（小数点）は入力できません：「12.5」");
       expect(result.error.message).toMatch(/^@ward\/ledger: JPY has no minor unit/);
     }
   });
