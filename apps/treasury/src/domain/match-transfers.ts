@@ -71,7 +71,8 @@ function validate(items: readonly TransferItem[], side: string): void {
  * 4. the rest → `missing-order` / `missing-application`.
  * Tie-breaking: within a pass, candidates of one key are paired in ascending order of
  * (amount in pass 2, date in pass 3, then id), so the result never depends on input order.
- * The result is sorted by date, then application id, then order id.
+ * The result is sorted by date (the application's, else the order's), pairs and missing orders
+ * before missing applications, then by application id and order id.
  *
  * @param applications - transfer applications
  * @param orders - payment orders
@@ -151,9 +152,11 @@ export function matchTransfers<A extends TransferItem, O extends TransferItem>(
     ("application" in m ? m.application : m.order).transferDate;
   const appId = (m: TransferMatch<A, O>): string => ("application" in m ? m.application.id : "");
   const orderId = (m: TransferMatch<A, O>): string => ("order" in m ? m.order.id : "");
+  const rank = (m: TransferMatch<A, O>): number => ("application" in m ? 0 : 1);
   return results.sort(
     (a, b) =>
       dateOf(a).localeCompare(dateOf(b)) ||
+      rank(a) - rank(b) ||
       compareIds(appId(a), appId(b)) ||
       compareIds(orderId(a), orderId(b)),
   );

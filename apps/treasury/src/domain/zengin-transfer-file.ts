@@ -102,9 +102,13 @@ const recordSchema = z.object({
   transferCategory: z.enum(["7", "8"]).optional(),
 });
 
-function invalid(recordNumber: number, issue: z.core.$ZodIssue): ZenginFileError {
+function invalid(
+  recordNumber: number,
+  issue: z.core.$ZodIssue,
+  layout: readonly ZenginField[],
+): ZenginFileError {
   const key = String(issue.path[0] ?? "");
-  const field = [...HEADER_FIELDS, ...DATA_FIELDS, EDI_FIELD].find((candidate) => candidate.key === key);
+  const field = layout.find((candidate) => candidate.key === key);
   return new ZenginFileError("ZENGIN_INVALID_FIELD", `${key}: ${issue.message}`, {
     recordNumber,
     field: field?.name ?? key,
@@ -150,7 +154,11 @@ export function writeZenginTransferFile(
   options: WriteZenginTransferFileOptions = {},
 ): Uint8Array {
   const parsedHeader = headerSchema.safeParse(header);
-  if (!parsedHeader.success) throw invalid(1, parsedHeader.error.issues[0] as z.core.$ZodIssue);
+  if (!parsedHeader.success)
+    throw invalid(1, parsedHeader.error.issues[0] as z.core.$ZodIssue, [
+      ...HEADER_FIELDS,
+      { name: "振込指定日", key: "transferDate", width: 4, kind: "N" },
+    ]);
   const h = parsedHeader.data;
   const calendar = options.calendar ?? bankCalendar();
   const reason = closedReason(calendar, h.transferDate);
@@ -189,7 +197,8 @@ export function writeZenginTransferFile(
   records.forEach((input, index) => {
     const recordNumber = index + 2;
     const parsed = recordSchema.safeParse(input);
-    if (!parsed.success) throw invalid(recordNumber, parsed.error.issues[0] as z.core.$ZodIssue);
+    if (!parsed.success)
+      throw invalid(recordNumber, parsed.error.issues[0] as z.core.$ZodIssue, [...DATA_FIELDS, EDI_FIELD]);
     const r = parsed.data;
     if (r.ediInfo !== undefined && (r.customerCode1 !== undefined || r.customerCode2 !== undefined)) {
       throw new ZenginFileError("ZENGIN_INVALID_FIELD", "ediInfo and customer codes are exclusive", {
