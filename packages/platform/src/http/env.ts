@@ -1,0 +1,25 @@
+import type { Logger } from "pino";
+import type { Actor } from "../accounts/actor.js";
+import type { Session } from "../accounts/auth.js";
+import type { Platform } from "../platform.js";
+import type { NavItem } from "../ui/layout.js";
+
+/** What the shell knows about the app, for rendering pages. */
+export interface ShellConfig {
+  readonly title: string;
+  readonly nav: readonly NavItem[];
+}
+
+/** Hono environment of every platform app: `c.var.platform`, `c.var.actor`, `c.var.session`, … */
+export interface PlatformEnv {
+  Variables: {
+    platform: Platform;
+    requestId: string;
+    log: Logger;
+    shell: ShellConfig;
+    session: Session | null;
+    /** The session cookie token (only while signed in). */
+    sessionToken: string | null;
+    actor: Actor;
+  };
+}

@@ -1,0 +1,128 @@
+export { type Actor, SYSTEM, toAuditActor } from "./accounts/actor.js";
+export {
+  bootstrapAdmin,
+  changePassword,
+  type LoginResult,
+  login,
+  logout,
+  type RequestOrigin,
+  resolveSession,
+  type Session,
+  type SessionLookup,
+} from "./accounts/auth.js";
+export {
+  addGroupMember,
+  createDepartment,
+  createGroup,
+  type Department,
+  type Group,
+  listDepartments,
+  listGroups,
+} from "./accounts/organisation.js";
+export {
+  type Argon2Params,
+  createPasswordHasher,
+  DEFAULT_ARGON2,
+  generatePassword,
+  type PasswordHasher,
+} from "./accounts/password-hasher.js";
+export {
+  checkPasswordPolicy,
+  DEFAULT_PASSWORD_POLICY,
+  type PasswordPolicy,
+  type PasswordViolation,
+} from "./accounts/password-policy.js";
+export {
+  can,
+  canAccessDepartment,
+  type Permission,
+  ROLE_LABELS,
+  type SessionUser,
+} from "./accounts/roles.js";
+export {
+  type CreateUserInput,
+  createUser,
+  createUserInput,
+  listUsers,
+  type UserChanges,
+  type UserSummary,
+  updateUser,
+} from "./accounts/users.js";
+export { type AuditQuery, appendAudit, auditToCsv, countAudit, queryAudit } from "./audit/audit-log.js";
+export {
+  type AuditActor,
+  type AuditEntry,
+  type AuditRecord,
+  type AuditResult,
+  auditHash,
+  canonicalJson,
+} from "./audit/audit-record.js";
+export {
+  type AuditChainProblem,
+  type AuditChainReport,
+  verifyAuditChain,
+} from "./audit/verify-audit-chain.js";
+export type { LockoutSettings, PlatformContext, SessionSettings } from "./context.js";
+export { createDemoApp, type DemoTables, demoMigrations } from "./demo/demo-app.js";
+export {
+  ERROR_CATALOG,
+  type FieldIssue,
+  isPlatformError,
+  PlatformError,
+  type PlatformErrorCode,
+  type PlatformErrorOptions,
+} from "./errors.js";
+export { type Envelope, openFile, sealFile } from "./files/envelope.js";
+export {
+  ERASURE_METHOD,
+  type ErasureRecord,
+  eraseFile,
+  listErasures,
+  putFile,
+  readFile,
+  type StoredFile,
+} from "./files/file-store.js";
+export { type MasterKeySource, parseMasterKey, resolveMasterKey } from "./files/master-key.js";
+export { SESSION_COOKIE } from "./http/builtin-routes.js";
+export { type AppOptions, createApp, LOGIN_CSRF_COOKIE } from "./http/create-app.js";
+export type { PlatformEnv, ShellConfig } from "./http/env.js";
+export {
+  type FormResult,
+  parseJson,
+  renderPage,
+  requirePermission,
+  safeParseForm,
+  wantsJson,
+} from "./http/request-helpers.js";
+export { type RunningServer, type ServerOptions, startServer } from "./http/start-server.js";
+export { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
+export {
+  type DatabaseKind,
+  type DatabaseOptions,
+  openDatabase,
+  type PlatformDatabase,
+} from "./storage/database.js";
+export {
+  type AppliedMigration,
+  type Migration,
+  type MigrationSet,
+  runMigrations,
+} from "./storage/migrations.js";
+export { GENESIS_HASH, platformMigrations } from "./storage/platform-migrations.js";
+export { type PlatformTables, ROLES, type Role } from "./storage/schema.js";
+export { type Clock, formatTokyo, PLATFORM_ZONE, systemClock, toTokyoIso } from "./time.js";
+export { html, raw } from "./ui/html.js";
+export {
+  csrfField,
+  dataTable,
+  errorSummary,
+  type FieldOptions,
+  field,
+  type Html,
+  issuesFor,
+  type LayoutOptions,
+  type NavItem,
+  renderLayout,
+  selectField,
+} from "./ui/layout.js";
+export { SHELL_CSS } from "./ui/styles.js";

@@ -1,0 +1,79 @@
+import type { Generated } from "kysely";
+
+/** The four roles of the platform, from most to least powerful. */
+export const ROLES = ["system_admin", "department_admin", "staff", "read_only"] as const;
+/** A user's role. */
+export type Role = (typeof ROLES)[number];
+
+/** Kysely table types of the platform's own tables (apps add theirs with `db.withTables<…>()`). */
+export interface PlatformTables {
+  ward_migrations: { namespace: string; id: string; position: number; applied_at: string };
+  departments: { id: Generated<number>; code: string; name: string; created_at: Generated<Date> };
+  users: {
+    id: Generated<number>;
+    login_id: string;
+    display_name: string;
+    role: Role;
+    department_id: number | null;
+    password_hash: string;
+    must_change_password: Generated<boolean>;
+    failed_attempts: Generated<number>;
+    locked_until: Date | null;
+    disabled: Generated<boolean>;
+    created_at: Generated<Date>;
+    password_changed_at: Date | null;
+  };
+  groups: { id: Generated<number>; name: string; department_id: number | null; created_at: Generated<Date> };
+  group_members: { group_id: number; user_id: number };
+  sessions: {
+    id: string;
+    user_id: number;
+    csrf_token: string;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+    source_ip: string | null;
+  };
+  audit_log: {
+    seq: number;
+    occurred_at: string;
+    actor_id: number | null;
+    actor_login: string | null;
+    action: string;
+    target_type: string | null;
+    target_id: string | null;
+    result: string;
+    source_ip: string | null;
+    request_id: string | null;
+    detail: string;
+    prev_hash: string;
+    hash: string;
+  };
+  audit_head: { id: number; seq: number; hash: string };
+  files: {
+    id: string;
+    name: string;
+    content_type: string;
+    size: number;
+    department_id: number | null;
+    wrapped_key: Uint8Array | null;
+    iv: Uint8Array;
+    tag: Uint8Array;
+    ciphertext: Uint8Array | null;
+    created_by: number | null;
+    created_at: Date;
+    erased_at: Date | null;
+  };
+  file_erasures: {
+    id: Generated<number>;
+    file_id: string;
+    file_name: string;
+    size: number;
+    erased_at: string;
+    erased_by: number | null;
+    erased_by_login: string | null;
+    method: string;
+    reason: string;
+    audit_seq: number;
+  };
+}
