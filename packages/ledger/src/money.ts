@@ -142,7 +142,7 @@ export function assertSameCurrency(expected: Currency, actual: Currency): void {
  * toMinorUnits(sumMoney([yen(1), yen(2)], JPY)); // => 3
  */
 export function sumMoney<TCode extends string>(
-  values: Iterable<Money<TCode>>,
+  values: Iterable<Money<NoInfer<TCode>>>,
   currency: Currency<TCode>,
 ): Money<TCode> {
   let total = 0;

@@ -1,10 +1,12 @@
-// An append-only string → index table. For a million idempotency keys it is about 2–3× faster than a
-// Map (no per-entry allocation, open addressing over an Int32Array), which keeps bulk imports in budget.
+// An append-only string → index table. For a million idempotency keys it is 2–3× faster than a Map:
+// open addressing over one Int32Array of [index + 1, hash] pairs, so a probe reads one cache line and
+// compares strings only when hashes match, and nothing is allocated per key.
 
 function hashOf(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h;
+  // int32, as stored in the table (the seed alone, for "", is not).
+  return h | 0;
 }
 
 export interface KeyTable {
@@ -17,19 +19,22 @@ export interface KeyTable {
 }
 
 export function createKeyTable(): KeyTable {
-  let slots = new Int32Array(1 << 10).fill(-1);
-  let mask = slots.length - 1;
+  let slots = new Int32Array(2 << 10);
+  let mask = (slots.length >> 1) - 1;
   const keys: string[] = [];
   let hashes = new Int32Array(1 << 10);
   let lastHash = 0;
 
   const grow = (): void => {
-    const next = new Int32Array(slots.length * 2).fill(-1);
-    const nextMask = next.length - 1;
+    // Quadruple: fewer rehashes of a large table, at most 8 bytes × 8 slots per key.
+    const next = new Int32Array(slots.length * 4);
+    const nextMask = (next.length >> 1) - 1;
     for (let k = 0; k < keys.length; k++) {
-      let i = (hashes[k] as number) & nextMask;
-      while ((next[i] as number) >= 0) i = (i + 1) & nextMask;
-      next[i] = k;
+      const h = hashes[k] as number;
+      let i = h & nextMask;
+      while ((next[i << 1] as number) !== 0) i = (i + 1) & nextMask;
+      next[i << 1] = k + 1;
+      next[(i << 1) + 1] = h;
     }
     slots = next;
     mask = nextMask;
@@ -38,18 +43,21 @@ export function createKeyTable(): KeyTable {
   return {
     keys,
     find(key) {
-      lastHash = hashOf(key);
-      let i = lastHash & mask;
+      const h = hashOf(key);
+      lastHash = h;
+      let i = h & mask;
       for (;;) {
-        const v = slots[i] as number;
-        if (v < 0) return -1 - i;
-        if (keys[v] === key) return v;
+        const v = slots[i << 1] as number;
+        if (v === 0) return -1 - i;
+        if (slots[(i << 1) + 1] === h && keys[v - 1] === key) return v - 1;
         i = (i + 1) & mask;
       }
     },
     push(key, found) {
       const index = keys.length;
-      slots[-1 - found] = index;
+      const i = -1 - found;
+      slots[i << 1] = index + 1;
+      slots[(i << 1) + 1] = lastHash;
       keys.push(key);
       if (index === hashes.length) {
         const next = new Int32Array(index * 2);
@@ -57,7 +65,7 @@ export function createKeyTable(): KeyTable {
         hashes = next;
       }
       hashes[index] = lastHash;
-      if (keys.length * 2 > slots.length) grow();
+      if (keys.length * 2 > mask + 1) grow();
       return index;
     },
   };
