@@ -148,6 +148,7 @@ export function createHolidayTable(options: HolidayTableOptions = {}): HolidayTa
 }
 
 let defaultTable: HolidayTable | undefined;
+let defaultData: HolidayTableData | undefined;
 
 /**
  * The holiday table of the law as in force, with every day after {@link OFFICIAL_THROUGH_YEAR} provisional.
@@ -163,10 +164,12 @@ export function defaultHolidayTable(): HolidayTable {
 }
 
 export function holidayTableData(table: HolidayTable | undefined): HolidayTableData {
+  if (table === undefined && defaultData !== undefined) return defaultData;
   const data = (table ?? defaultHolidayTable()) as Partial<TableWithData>;
   const found = data[DATA];
   if (found === undefined) {
     throw new CalendarError("INVALID_HOLIDAYS", "not a holiday table: build one with createHolidayTable()");
   }
+  if (table === undefined) defaultData = found;
   return found;
 }

@@ -56,10 +56,12 @@ export function holidayOn(date: DateInput, options?: HolidayOptions): Holiday | 
  * isHoliday("2019-10-21"); // => false
  */
 export function isHoliday(date: DateInput, options?: HolidayOptions): boolean {
-  const epochDay = toEpochDay(date);
-  if (epochDay < TABLE_START) return false;
-  checkRange(epochDay);
-  return holidayTableData(options?.holidays).byDay[epochDay - TABLE_START] !== 0;
+  const { byDay } = holidayTableData(options?.holidays);
+  const index = toEpochDay(date) - TABLE_START;
+  if (index >= 0 && index < byDay.length) return byDay[index] !== 0;
+  if (index < 0) return false;
+  checkRange(index + TABLE_START);
+  return false;
 }
 
 /**

@@ -65,13 +65,49 @@ function pad2(n: number): string {
 }
 
 export function formatCivil(year: number, month: number, day: number): string {
-  const y = year >= 1000 ? `${year}` : `${year}`.padStart(4, "0");
-  return `${y}-${pad2(month)}-${pad2(day)}`;
+  if (year >= 1000 && year <= 9999) {
+    // One flat string from char codes: concatenation would build a rope that every later parse walks.
+    return String.fromCharCode(
+      48 + Math.floor(year / 1000),
+      48 + (Math.floor(year / 100) % 10),
+      48 + (Math.floor(year / 10) % 10),
+      48 + (year % 10),
+      45,
+      48 + Math.floor(month / 10),
+      48 + (month % 10),
+      45,
+      48 + Math.floor(day / 10),
+      48 + (day % 10),
+    );
+  }
+  return `${`${year}`.padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
 }
 
+// Hot paths return ISO strings: 1900–2150 are cached as they are first formatted.
+const CACHE_FIRST_YEAR = 1900;
+const CACHE_LAST_YEAR = 2150;
+const CACHE_START = daysFromCivil(CACHE_FIRST_YEAR, 1, 1);
+const CACHE_END = daysFromCivil(CACHE_LAST_YEAR + 1, 1, 1);
+let isoCache: (string | undefined)[] | undefined;
+
 export function formatEpochDay(epochDay: number): string {
+  if (epochDay >= CACHE_START && epochDay < CACHE_END) {
+    isoCache ??= new Array<string | undefined>(CACHE_END - CACHE_START).fill(undefined);
+    const cached = isoCache[epochDay - CACHE_START];
+    if (cached !== undefined) return cached;
+    const { year, month, day } = civilFromDays(epochDay);
+    const text = formatCivil(year, month, day);
+    isoCache[epochDay - CACHE_START] = text;
+    return text;
+  }
   const { year, month, day } = civilFromDays(epochDay);
   return formatCivil(year, month, day);
+}
+
+// Epoch day of the first of each month, 1900-01 to 2151-01, for parsing without divisions (12 KB).
+const MONTH_STARTS = new Int32Array((CACHE_LAST_YEAR - CACHE_FIRST_YEAR + 1) * 12 + 1);
+for (let k = 0; k < MONTH_STARTS.length; k++) {
+  MONTH_STARTS[k] = daysFromCivil(CACHE_FIRST_YEAR + Math.floor(k / 12), (k % 12) + 1, 1);
 }
 
 /** Parses `YYYY-MM-DD` to an epoch day, or returns NaN when the text is not a valid ISO date. */
@@ -102,6 +138,11 @@ export function parseIsoDay(text: string): number {
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
   if (month < 1 || month > 12 || day < 1 || year < 1) return Number.NaN;
+  const k = (year - CACHE_FIRST_YEAR) * 12 + month - 1;
+  if (k >= 0 && k < MONTH_STARTS.length - 1) {
+    const start = MONTH_STARTS[k] as number;
+    return day > (MONTH_STARTS[k + 1] as number) - start ? Number.NaN : start + day - 1;
+  }
   if (day > 28 && day > daysInMonth(year, month)) return Number.NaN;
   return daysFromCivil(year, month, day);
 }

@@ -1,7 +1,12 @@
 const DIGITS = "〇一二三四五六七八九";
 
-/** 1–99 in kanji with 十: 7 → 七, 10 → 十, 31 → 三十一. */
+/** 1–999 in kanji with 十 and 百: 7 → 七, 10 → 十, 31 → 三十一, 132 → 百三十二. */
 export function toKanjiNumber(n: number): string {
+  if (n >= 100) {
+    const hundreds = Math.floor(n / 100);
+    const rest = n % 100;
+    return `${hundreds > 1 ? DIGITS[hundreds] : ""}百${rest > 0 ? toKanjiNumber(rest) : ""}`;
+  }
   if (n < 10) return DIGITS[n] as string;
   const tens = Math.floor(n / 10);
   const ones = n % 10;
