@@ -1,0 +1,73 @@
+import type { Contract } from "../contract-schema.js";
+import type { DeliverableCategory } from "../deliverable.js";
+import type { DueRule } from "../due-rule.js";
+import type { SourceRef } from "../source-ref.js";
+
+/** Category of an obligation: a deliverable's, or a staffing notice, scheduled work, an invoice, a window, an SLA. */
+export type ObligationCategory = DeliverableCategory | "staff-notice" | "work" | "work-window" | "sla";
+
+export interface Duty {
+  readonly path: string;
+  readonly itemId: string;
+  readonly category: ObligationCategory;
+  readonly title: string;
+  readonly rule?: DueRule;
+  readonly dueText: string;
+  readonly interpretation?: string;
+  readonly source: SourceRef;
+}
+
+// Every item of a contract that carries (or could carry) a due rule, in a stable order.
+export function dutiesOf(contract: Contract): Duty[] {
+  const duties: Duty[] = [];
+  contract.deliverables.forEach((d, index) => {
+    duties.push({
+      path: `deliverables.${index}.due`,
+      itemId: d.id,
+      category: d.category,
+      title: d.title,
+      dueText: d.dueText,
+      source: d.source,
+      ...(d.due === undefined ? {} : { rule: d.due }),
+      ...(d.interpretation === undefined ? {} : { interpretation: d.interpretation }),
+    });
+  });
+  contract.staffing.forEach((role, r) => {
+    role.notices.forEach((n, index) => {
+      duties.push({
+        path: `staffing.${r}.notices.${index}.due`,
+        itemId: n.id,
+        category: "staff-notice",
+        title: n.title,
+        dueText: n.dueText,
+        source: n.source,
+        ...(n.due === undefined ? {} : { rule: n.due }),
+        ...(n.interpretation === undefined ? {} : { interpretation: n.interpretation }),
+      });
+    });
+  });
+  contract.workItems.forEach((w, index) => {
+    if (w.schedule === undefined) return;
+    duties.push({
+      path: `workItems.${index}.schedule`,
+      itemId: w.id,
+      category: "work",
+      title: w.title,
+      dueText: w.note ?? w.description,
+      source: w.source,
+      rule: w.schedule,
+    });
+  });
+  if (contract.payment.invoiceDue !== undefined) {
+    duties.push({
+      path: "payment.invoiceDue",
+      itemId: "invoice",
+      category: "invoice",
+      title: "請求",
+      dueText: contract.payment.invoice,
+      source: contract.payment.source,
+      rule: contract.payment.invoiceDue,
+    });
+  }
+  return duties;
+}
