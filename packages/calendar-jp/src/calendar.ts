@@ -21,7 +21,11 @@ export interface Calendar {
 }
 
 const COMPILED = Symbol("compiledCalendar");
-type CalendarWithTables = Calendar & { readonly [COMPILED]: CompiledCalendar };
+const REASONS = Symbol("closedReasons");
+type CalendarWithTables = Calendar & {
+  readonly [COMPILED]: CompiledCalendar;
+  readonly [REASONS]: Uint8Array;
+};
 
 /** Options of {@link createCalendar}. */
 export interface CreateCalendarOptions {
@@ -61,12 +65,15 @@ export function createCalendar(policy: unknown, options: CreateCalendarOptions =
   const holidaysVersion = options.holidays?.version ?? "default";
   // Compiled now, so a closure outside 1900–2150 fails here rather than on first use.
   const compiled = compileCalendar(normalized, holidayData);
-  const calendar: CalendarWithTables = {
+  const calendar: Calendar = {
     id: normalized.id,
     version: stableHash(JSON.stringify([normalized, holidaysVersion])),
     policy: normalized,
-    [COMPILED]: compiled,
   };
+  // Added one by one rather than as computed keys in the literal, which leaves V8 a slow dictionary object.
+  const writable = calendar as { [COMPILED]?: CompiledCalendar; [REASONS]?: Uint8Array };
+  writable[COMPILED] = compiled;
+  writable[REASONS] = compiled.reasons;
   return Object.freeze(calendar);
 }
 
@@ -76,6 +83,12 @@ export function compiledOf(calendar: Calendar): CompiledCalendar {
     throw new CalendarError("INVALID_ARGUMENT", "not a calendar: build one with createCalendar()");
   }
   return compiled;
+}
+
+/** The closed-reason table alone, one property load away: the hot path of `isOpenDay`. */
+export function reasonsOf(calendar: Calendar): Uint8Array {
+  const reasons = (calendar as Partial<CalendarWithTables>)[REASONS];
+  return reasons === undefined ? compiledOf(calendar).reasons : reasons;
 }
 
 let national: Calendar | undefined;

@@ -1,7 +1,7 @@
-import { type Calendar, compiledOf } from "./calendar.js";
+import { type Calendar, compiledOf, reasonsOf } from "./calendar.js";
 import { type DateInput, type IsoDate, toEpochDay } from "./date-input.js";
 import { TABLE_START as HOLIDAY_TABLE_START } from "./holiday-table.js";
-import { formatEpochDay, isoWeekday, parseIsoDay } from "./internal/civil.js";
+import { formatEpochDay, isoWeekday } from "./internal/civil.js";
 import {
   CAL_START,
   calendarIndex,
@@ -33,13 +33,11 @@ const WEEKDAY_NAMES = ["", "月曜日", "火曜日", "水曜日", "木曜日", "
  * isOpenDay(wardCalendar(), "2025-12-29"); // => false (年末年始)
  */
 export function isOpenDay(calendar: Calendar, date: DateInput): boolean {
-  const reasons = compiledOf(calendar).reasons;
-  // Hot path: ISO strings parsed inline and the range checked here; everything else goes the long way.
-  const parsed = typeof date === "string" ? parseIsoDay(date) : Number.NaN;
-  const epochDay = Number.isNaN(parsed) ? toEpochDay(date) : parsed;
-  const index = epochDay - CAL_START;
+  const reasons = reasonsOf(calendar);
+  const index = toEpochDay(date) - CAL_START;
+  // Hot path: the range checked here, the error path out of line.
   if (index >= 0 && index < reasons.length) return reasons[index] === REASON_OPEN;
-  return reasons[calendarIndex(epochDay)] === REASON_OPEN;
+  return reasons[calendarIndex(index + CAL_START)] === REASON_OPEN;
 }
 
 /**
