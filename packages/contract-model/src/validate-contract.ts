@@ -70,6 +70,8 @@ export function validateContract(contract: Contract): ContractIssue[] {
         `履行期間の初日（${start}）が末日（${end}）より後です`,
       ),
     );
+    // Due rules cannot be checked against a reversed period.
+    return issues;
   }
 
   // Clause ids.

@@ -15,7 +15,7 @@ const JA: Record<string, string> = {
 
 // zod issues → ContractIssues with a Japanese message (custom issues carry theirs in params.ja).
 export function issuesFromZod(error: z.ZodError): ContractIssue[] {
-  return error.issues.map((issue) => {
+  return flatten(error.issues).map((issue) => {
     const path = issue.path.map(String).join(".");
     const params = (issue as { params?: { ja?: unknown } }).params;
     const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined;
@@ -26,5 +26,17 @@ export function issuesFromZod(error: z.ZodError): ContractIssue[] {
           ? "必須項目がありません"
           : (JA[issue.code] ?? "値が正しくありません");
     return { path, code: issue.code, message: issue.message, messageJa };
+  });
+}
+
+type Issue = z.ZodError["issues"][number];
+
+// A union's own message says little; when one branch failed with an explained (custom) issue, report that.
+function flatten(issues: readonly Issue[]): Issue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== "invalid_union") return [issue];
+    const branch = issue.errors.find((errors) => errors.some((inner) => inner.code === "custom"));
+    if (branch === undefined) return [issue];
+    return flatten(branch).map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue);
   });
 }
