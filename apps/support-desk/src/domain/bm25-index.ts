@@ -8,14 +8,18 @@ import {
 import { topK } from "./internal/top-k.js";
 import { tokenize } from "./tokenize.js";
 
-/** A chunk with its term frequencies: one row of the index as storage keeps it (no re-tokenising on load). */
+/**
+ * A chunk with its terms: one row of the index as storage keeps it, so loading needs no
+ * re-tokenising. `terms` lists every term occurrence separated by single spaces (terms never
+ * contain whitespace), e.g. `"窓口 |窓口 |口は"`.
+ */
 export interface Bm25Row extends IndexedChunk {
-  readonly terms: Readonly<Record<string, number>>;
+  readonly terms: string;
 }
 
 /** zod schema of a {@link Bm25Row}. */
 export const bm25RowSchema = indexedChunkSchema.extend({
-  terms: z.record(z.string(), z.number().int().positive()),
+  terms: z.string(),
 });
 
 /** zod schema of a {@link Bm25Snapshot}. */
@@ -222,10 +226,14 @@ export function createBm25Index(options: Bm25Options = {}): Bm25Index {
     return counts;
   };
 
-  const toRow = (record: SlotRecord): Bm25Row => ({
-    ...record.chunk,
-    terms: Object.fromEntries(recordCounts(record)),
-  });
+  const toRow = (record: SlotRecord): Bm25Row => {
+    const occurrences: string[] = [];
+    record.termIds.forEach((id, i) => {
+      const term = terms[id] as string;
+      for (let n = record.tfs[i] as number; n > 0; n -= 1) occurrences.push(term);
+    });
+    return { ...record.chunk, terms: occurrences.join(" ") };
+  };
 
   const index: Bm25Index = {
     get size() {
@@ -237,7 +245,7 @@ export function createBm25Index(options: Bm25Options = {}): Bm25Index {
     addRows(rows) {
       for (const row of rows) {
         const { terms: rowTerms, ...chunk } = row;
-        insert(chunk, new Map(Object.entries(rowTerms)));
+        insert(chunk, countTerms(rowTerms === "" ? [] : rowTerms.split(" ")));
       }
     },
     removeDocument: remove,

@@ -55,5 +55,5 @@ export { buildRagMessages } from "./rag-prompt.js";
 export { reciprocalRankFusion } from "./reciprocal-rank-fusion.js";
 export { createRetriever, type Retrieve } from "./retriever.js";
 export { parseServerSentEvents, type ServerSentEvent } from "./server-sent-events.js";
-export { tokenize } from "./tokenize.js";
+export { bigramPrefix, tokenize } from "./tokenize.js";
 export { createVectorIndex, type EmbeddedChunk, type VectorIndex } from "./vector-index.js";

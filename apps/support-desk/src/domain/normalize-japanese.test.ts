@@ -32,22 +32,23 @@ describe("normalizeJapanese", () => {
 });
 
 describe("tokenize", () => {
-  it("produces segmenter words and kanji/kana bigrams", () => {
+  it("produces segmenter words and marked character bigrams", () => {
     expect(tokenize("⼩規模事業者")).toEqual([
       "小規模",
       "事業",
       "者",
-      "小規",
-      "規模",
-      "模事",
-      "事業",
-      "業者",
+      "|小規",
+      "|規模",
+      "|模事",
+      "|事業",
+      "|業者",
     ]);
   });
 
   it("gives the same bigrams to letter-spaced and wrapped text as to clean text", () => {
-    const clean = tokenize("調査の概要").filter((term) => term.length === 2);
-    expect(tokenize("調 査 の\n概 要").filter((term) => term.length === 2)).toEqual(clean);
+    const bigrams = (text: string): string[] => tokenize(text).filter((term) => term.startsWith("|"));
+    expect(bigrams("調 査 の\n概 要")).toEqual(bigrams("調査の概要"));
+    expect(bigrams("調査の概要")).toHaveLength(4);
   });
 
   it("lower-cases Latin words", () => {
