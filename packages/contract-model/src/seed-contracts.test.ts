@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { parseWareki } from "@ward/calendar-jp";
+import { readSeed } from "@ward/seeds";
 import { describe, expect, it } from "vitest";
 import {
   getSeedContract,
@@ -12,11 +12,10 @@ import {
   seedContracts,
 } from "./seed-contracts.js";
 
-const SEEDS = new URL("../../../../shared/seeds/", import.meta.url);
 const seedText: Record<string, string> = {
-  "000": readFileSync(new URL("000_3fdf0f1bf526ab49.txt", SEEDS), "utf8"),
-  "001": readFileSync(new URL("001_0bca18dbea2f17e7.txt", SEEDS), "utf8"),
-  "003": readFileSync(new URL("003_8372b8f1eeb6231a.txt", SEEDS), "utf8"),
+  "000": readSeed("000"),
+  "001": readSeed("001"),
+  "003": readSeed("003"),
 };
 
 interface Found {

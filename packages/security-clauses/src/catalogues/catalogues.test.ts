@@ -1,14 +1,12 @@
-import { readFileSync } from "node:fs";
+import { readSeed } from "@ward/seeds";
 import { describe, expect, it } from "vitest";
 import { meguroCatalogue, nerimaAiServiceCatalogue, nerimaCatalogue, nerimaRisks } from "../catalogues.js";
 import type { Catalogue } from "../provision.js";
 
-const seed = (name: string) =>
-  readFileSync(new URL(`../../../../../shared/seeds/${name}`, import.meta.url), "utf8");
-const NERIMA = seed("002_e75b339a80024631.txt");
-const NERIMA_000 = seed("000_3fdf0f1bf526ab49.txt");
-const NERIMA_001 = seed("001_0bca18dbea2f17e7.txt");
-const MEGURO_ALL = seed("003_8372b8f1eeb6231a.txt");
+const NERIMA = readSeed("002");
+const NERIMA_000 = readSeed("000");
+const NERIMA_001 = readSeed("001");
+const MEGURO_ALL = readSeed("003");
 const MEGURO = MEGURO_ALL.slice(MEGURO_ALL.indexOf("## 機密情報の取扱いに関する標準特記仕様書"));
 
 /** Drops markdown artefacts and all whitespace so texts compare across PDF line breaks. */
