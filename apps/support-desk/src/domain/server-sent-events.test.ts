@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseServerSentEvents, type ServerSentEvent } from "./server-sent-events.js";
 
@@ -40,5 +41,31 @@ describe("parseServerSentEvents", () => {
     const out: string[] = [];
     for await (const event of parseServerSentEvents(stream)) out.push(event.data);
     expect(out).toEqual(["窓口", "最後"]);
+  });
+
+  it("yields the same events however the bytes are split (property)", async () => {
+    const text = "event: a\ndata: 一\r\n\r\n: c\ndata: 二\rdata: 三\r\rdata: [DONE]\n\n";
+    const bytes = new TextEncoder().encode(text);
+    const whole = await events([text]);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 6 }),
+        async (cuts) => {
+          const points = [0, ...cuts.sort((a, b) => a - b), bytes.length];
+          const stream = new ReadableStream<Uint8Array>({
+            start(controller) {
+              for (let i = 0; i + 1 < points.length; i += 1)
+                controller.enqueue(bytes.subarray(points[i], points[i + 1]));
+              controller.close();
+            },
+          });
+          const out: ServerSentEvent[] = [];
+          for await (const event of parseServerSentEvents(stream)) out.push(event);
+          expect(out).toEqual(whole);
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(whole.map((event) => event.data)).toEqual(["一", "二\n三", "[DONE]"]);
   });
 });
