@@ -97,18 +97,7 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
   const entryReverses = new Map<number, number>();
   const reversedBy = new Map<number, number>();
 
-  // Imports are often sorted, so the previous value of a dimension is the likeliest next one.
-  const lastText: (string | undefined)[] = dimensions.map(() => undefined);
-  const lastId: number[] = dimensions.map(() => 0);
-  const internValue = (d: number, value: DimensionValue): number => {
-    const text = typeof value === "string" ? value : value.join("/");
-    if (text === lastText[d]) return lastId[d] as number;
-    const known = intern[d]?.get(text);
-    if (known !== undefined) {
-      lastText[d] = text;
-      lastId[d] = known;
-      return known;
-    }
+  const registerValue = (d: number, text: string): number => {
     const dim = dimensions[d];
     const parts = dim?.levels ? text.split("/") : [text];
     const ok = parts.length === (dim?.levels?.length ?? 1) && parts.every((p) => codePattern.test(p));
@@ -128,6 +117,12 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
     intern[d]?.set(text, id);
     values[d]?.push(text);
     return id;
+  };
+  // Kept small so that it inlines into the hot loop; new values take the slow path above.
+  const internValue = (d: number, value: DimensionValue): number => {
+    const text = typeof value === "string" ? value : value.join("/");
+    const known = (intern[d] as Map<string, number>).get(text);
+    return known === undefined ? registerValue(d, text) : known;
   };
 
   const scratch: number[] = new Array(dimCount).fill(0);
@@ -158,23 +153,26 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
     return index;
   };
 
+  const overflow = (key: string): never => {
+    throw new LedgerError("OVERFLOW", `cell total would pass Number.MAX_SAFE_INTEGER at entry ${key}`, {
+      messageJa: "集計額が大きすぎます（計算できる範囲を超えています）",
+      details: { key },
+    });
+  };
+  const growEntries = (): void => {
+    const cells = new Int32Array(entryCell.length * 2);
+    cells.set(entryCell);
+    entryCell = cells;
+    const amounts = new Float64Array(entryUnits.length * 2);
+    amounts.set(entryUnits);
+    entryUnits = amounts;
+  };
+  // Hot: error and growth paths are out of line so that this stays small enough to inline.
   const record = (key: string, found: number, cell: number, units: number, countDelta: 1 | -1): void => {
     const next = (cellUnits[cell] as number) + units;
-    if (next > MAX || next < -MAX) {
-      throw new LedgerError("OVERFLOW", `cell total would pass Number.MAX_SAFE_INTEGER at entry ${key}`, {
-        messageJa: "集計額が大きすぎます（計算できる範囲を超えています）",
-        details: { key },
-      });
-    }
+    if (next > MAX || next < -MAX) overflow(key);
     const index = keyTable.push(key, found);
-    if (index === entryCell.length) {
-      const cells = new Int32Array(index * 2);
-      cells.set(entryCell);
-      entryCell = cells;
-      const amounts = new Float64Array(index * 2);
-      amounts.set(entryUnits);
-      entryUnits = amounts;
-    }
+    if (index === entryCell.length) growEntries();
     entryCell[index] = cell;
     entryUnits[index] = units;
     cellUnits[cell] = next;
@@ -201,19 +199,18 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
     return "duplicate";
   };
 
-  const addUnits = (key: string, units: number, vals: readonly DimensionValue[]): AddResult => {
+  const badEntry = (key: unknown, units: number): never => {
     if (typeof key !== "string" || key.length === 0) {
       throw new LedgerError("INVALID_ENTRY", "an entry needs a non-empty idempotency key");
     }
-    if (!Number.isSafeInteger(units)) {
-      throw new LedgerError(
-        Number.isInteger(units) ? "OVERFLOW" : "NOT_AN_INTEGER",
-        `entry ${key}: amount ${units} is not a safe integer of minor units`,
-        {
-          details: { key, units },
-        },
-      );
-    }
+    throw new LedgerError(
+      Number.isInteger(units) ? "OVERFLOW" : "NOT_AN_INTEGER",
+      `entry ${key}: amount ${units} is not a safe integer of minor units`,
+      { details: { key, units } },
+    );
+  };
+  const addUnits = (key: string, units: number, vals: readonly DimensionValue[]): AddResult => {
+    if (typeof key !== "string" || key.length === 0 || !Number.isSafeInteger(units)) badEntry(key, units);
     const cell = cellOf(vals);
     const found = keyTable.find(key);
     if (found >= 0) {

@@ -23,7 +23,8 @@ export function createKeyTable(): KeyTable {
   let mask = (slots.length >> 1) - 1;
   const keys: string[] = [];
   let hashes = new Int32Array(1 << 10);
-  let lastHash = 0;
+  // The hash of the last `find`, kept in a typed array: a closure variable would box it on every call.
+  const lastHash = new Int32Array(1);
 
   const grow = (): void => {
     // Quadruple: fewer rehashes of a large table, at most 8 bytes × 8 slots per key.
@@ -44,7 +45,7 @@ export function createKeyTable(): KeyTable {
     keys,
     find(key) {
       const h = hashOf(key);
-      lastHash = h;
+      lastHash[0] = h;
       let i = h & mask;
       for (;;) {
         const v = slots[i << 1] as number;
@@ -57,14 +58,15 @@ export function createKeyTable(): KeyTable {
       const index = keys.length;
       const i = -1 - found;
       slots[i << 1] = index + 1;
-      slots[(i << 1) + 1] = lastHash;
+      const h = lastHash[0] as number;
+      slots[(i << 1) + 1] = h;
       keys.push(key);
       if (index === hashes.length) {
         const next = new Int32Array(index * 2);
         next.set(hashes);
         hashes = next;
       }
-      hashes[index] = lastHash;
+      hashes[index] = h;
       if (keys.length * 2 > mask + 1) grow();
       return index;
     },
