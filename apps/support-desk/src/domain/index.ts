@@ -23,6 +23,7 @@ export { citationHref } from "./citation-link.js";
 export { type Citation, type CitedPassage, citePassages } from "./citations.js";
 export { detectDocumentKind } from "./detect-document-kind.js";
 export { createEmbeddingsClient, type EmbedTexts } from "./embeddings-client.js";
+export { createFallbackProvider } from "./fallback-provider.js";
 export {
   type IndexedChunk,
   indexedChunkSchema,

@@ -6,13 +6,14 @@ const spaceBetweenCjkAndDigit = new RegExp(`(?<=[${cjk}]) +(?=[0-9])|(?<=[0-9]) 
 /**
  * Normalises Japanese text before indexing and display: NFKC (full-width digits and letters,
  * half-width kana, and the Kangxi-radical look-alikes government PDFs use, ⼩ for 小), then removes
- * the spaces letter-spaced PDFs put between characters (調 査 の 概 要), collapses runs of blanks
- * and trims every line. Line breaks are kept.
+ * every space between two Japanese characters or between a Japanese character and a digit (the
+ * letter-spacing of PDFs: 調 査 の 概 要), collapses runs of blanks and trims every line. Spaces
+ * between Latin words and line breaks are kept.
  *
  * @param text - raw extracted text
  * @returns the normalised text
  * @example
- * normalizeJapanese("⼩規模事業者　調 査 の 概 要　令和 ５ 年"); // => "小規模事業者 調査の概要 令和5年"
+ * normalizeJapanese("⼩規模事業者　調 査 の 概 要　令和 ５ 年"); // => "小規模事業者調査の概要令和5年"
  */
 export function normalizeJapanese(text: string): string {
   return text
