@@ -14,7 +14,13 @@ import {
 import { getSeedContract, monthRange, obligations } from "@ward/contract-model";
 import { formatAmount, formatDaiji, parseAmount } from "@ward/ledger";
 
-const today = process.argv[2] ?? toIsoDate(new Date());
+let today;
+try {
+  today = toIsoDate(process.argv[2] ?? new Date());
+} catch (error) {
+  console.error(`日付を読めません（YYYY-MM-DD で指定してください）: ${error.message}`);
+  process.exit(2);
+}
 const ward = wardCalendar();
 const fy = fiscalYearOf(today);
 const fyRange = fiscalYearRange(fy);
