@@ -187,7 +187,7 @@ const rows: [string, string][] = [
   ["builder.add with dinero values", `${withDinero.toFixed(0)} ms per 100,000 entries (the convenience API)`],
 ];
 for (const [what, value] of rows) console.log(`${what.padEnd(42)} ${value}`);
-console.log(`grand total:                      ${formatAmount(yen(best.total))}`);
+console.log(`${"grand total".padEnd(42)} ${formatAmount(yen(best.total))}`);
 
 const bench = new Bench({ time: 300 });
 bench
