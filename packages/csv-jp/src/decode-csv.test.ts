@@ -75,6 +75,15 @@ describe("decodeCsv", () => {
     );
   });
 
+  it("refuses a NUL byte in UTF-8 or Shift_JIS even when named", () => {
+    expect(codeOf(() => decodeCsv(new Uint8Array([0x61, 0x00]), { encoding: "shift_jis" }))).toMatch(
+      /^UNDECODABLE_BYTES: UTF-16/,
+    );
+    expect(codeOf(() => decodeCsv(new Uint8Array([0x61, 0x00]), { encoding: "utf-8" }))).toMatch(
+      /^UNDECODABLE_BYTES/,
+    );
+  });
+
   it("refuses an unknown encoding option", () => {
     expect(codeOf(() => decodeCsv(new Uint8Array(), { encoding: "euc-jp" as "utf-8" }))).toMatch(
       /^INVALID_OPTION/,

@@ -41,8 +41,8 @@ function decodeShiftJis(bytes: Uint8Array): string | undefined {
 /**
  * Decodes the bytes of a CSV file. Detection (`"auto"`): a UTF-16 LE/BE or UTF-8 byte order mark
  * wins; else valid UTF-8 (Shift_JIS Japanese is practically never valid UTF-8, and ASCII is both);
- * else Shift_JIS (CP932) when every byte decodes. A NUL byte without a UTF-16 BOM means UTF-16
- * without a BOM or a binary file, and is refused.
+ * else Shift_JIS (CP932) when every byte decodes. A NUL byte outside UTF-16 means UTF-16 without a
+ * BOM or a binary file, and is refused (also when UTF-8 or Shift_JIS is named).
  *
  * @param bytes - the file
  * @param options - `encoding` (`"auto"`)
@@ -66,6 +66,8 @@ export function decodeCsv(bytes: Uint8Array, options: DecodeCsvOptions = {}): De
   const be = bytes[0] === 0xfe && bytes[1] === 0xff;
   if (wanted === "auto" && !le && !be && !utf8Bom) return detect(bytes);
   const encoding: CsvInputEncoding = wanted !== "auto" ? wanted : le ? "utf-16le" : be ? "utf-16be" : "utf-8";
+  // CSV text never holds a NUL: it is UTF-16 read as bytes, or not a text file.
+  if (encoding !== "utf-16le" && encoding !== "utf-16be" && bytes.includes(0)) throw binary();
   if (encoding === "utf-16le" || encoding === "utf-16be") {
     const bom = encoding === "utf-16le" ? le : be;
     const text = strictDecode(bom ? bytes.subarray(2) : bytes, encoding);
@@ -97,13 +99,15 @@ export function decodeCsv(bytes: Uint8Array, options: DecodeCsvOptions = {}): De
   return { text, encoding, bom: false };
 }
 
+function binary(): CsvError {
+  return undecodable(
+    "a NUL byte: UTF-16 without a byte order mark, or not a text file (save the CSV as UTF-8 or Shift_JIS)",
+    "UTF-16（BOMなし）またはバイナリのファイルです。UTF-8またはShift_JISのCSVで保存してください",
+  );
+}
+
 function detect(bytes: Uint8Array): DecodedCsv {
-  if (bytes.includes(0)) {
-    throw undecodable(
-      "a NUL byte: UTF-16 without a byte order mark, or not a text file (save the CSV as UTF-8 or Shift_JIS)",
-      "UTF-16（BOMなし）またはバイナリのファイルです。UTF-8またはShift_JISのCSVで保存してください",
-    );
-  }
+  if (bytes.includes(0)) throw binary();
   const utf8 = strictDecode(bytes, "utf-8");
   if (utf8 !== undefined) return { text: utf8, encoding: "utf-8", bom: false };
   const shiftJis = decodeShiftJis(bytes);

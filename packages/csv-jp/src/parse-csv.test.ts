@@ -50,7 +50,7 @@ describe("parseCsv", () => {
           line: 1,
           column: 2,
           message: "@ward/csv-jp: a quoted field is not closed (line 1, column 2)",
-          messageJa: '1行目2列目：引用符（"）が閉じられていません',
+          messageJa: '引用符（"）が閉じられていません',
         },
       ],
     });
@@ -59,7 +59,7 @@ describe("parseCsv", () => {
     expect(stray.records.map((r) => r.line)).toEqual([1, 3]);
     const after = parseCsv('x,"a"b,c\r\ny');
     expect(after.errors.map((e) => [e.code, e.line, e.column, e.messageJa])).toEqual([
-      ["TEXT_AFTER_QUOTE", 1, 2, "1行目2列目：引用符で囲まれた項目の後に余分な文字があります"],
+      ["TEXT_AFTER_QUOTE", 1, 2, "引用符で囲まれた項目の後に余分な文字があります"],
     ]);
     expect(after.records).toEqual([{ line: 2, row: 2, cells: ["y"] }]);
   });

@@ -19,7 +19,7 @@ export interface CsvSyntaxError {
   readonly column: number;
   /** English, prefixed `@ward/csv-jp:`. */
   readonly message: string;
-  /** Japanese, for the clerk. */
+  /** Japanese, for the clerk: the bare description, to show beside the line number. */
   readonly messageJa: string;
 }
 
@@ -60,7 +60,7 @@ function syntaxError(code: CsvSyntaxErrorCode, line: number, column: number): Cs
     line,
     column,
     message: `@ward/csv-jp: ${en} (line ${line}, column ${column})`,
-    messageJa: `${line}行目${column}列目：${ja}`,
+    messageJa: ja,
   };
 }
 
@@ -79,7 +79,7 @@ function syntaxError(code: CsvSyntaxErrorCode, line: number, column: number): Cs
  * // => {
  * //   records: [{ line: 1, row: 1, cells: ["課", "メモ"] }, { line: 2, row: 2, cells: ["総務課", "1行目\r\n2行目"] }],
  * //   errors: [{ code: "STRAY_QUOTE", line: 4, column: 2, message: "@ward/csv-jp: a quote inside an unquoted field (line 4, column 2)",
- * //              messageJa: '4行目2列目：引用符で囲まれていない項目に引用符（"）があります' }],
+ * //              messageJa: '引用符で囲まれていない項目に引用符（"）があります' }],
  * // }
  */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): ParsedCsv {
