@@ -1,4 +1,4 @@
-import iconv from "iconv-lite";
+import { encodeCsv, formatCsv } from "@ward/csv-jp";
 import {
   CHANNEL_LABELS,
   PAYMENT_NOTICE_COLUMNS,
@@ -14,8 +14,6 @@ export interface FormatPaymentNoticesCsvOptions {
   readonly bom?: boolean;
 }
 
-const quote = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
 /**
  * Writes payment notices as the import CSV (header row, CRLF, RFC 4180 quoting where needed) —
  * the inverse of {@link parsePaymentNotices}.
@@ -23,6 +21,7 @@ const quote = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.rep
  * @param notices - the notices
  * @param options - `encoding` ("utf-8"), `bom` (false)
  * @returns the file's bytes
+ * @throws {CsvError} `UNENCODABLE_CHARACTER` (from `@ward/csv-jp`) when a value has no Shift_JIS form
  * @example
  * new TextDecoder().decode(formatPaymentNoticesCsv([])); // => "通知書番号,収納日,…,金額\r\n"
  */
@@ -30,28 +29,21 @@ export function formatPaymentNoticesCsv(
   notices: readonly PaymentNotice[],
   options: FormatPaymentNoticesCsvOptions = {},
 ): Uint8Array {
-  const lines = [PAYMENT_NOTICE_COLUMNS.join(",")];
-  for (const n of notices) {
-    lines.push(
-      [
-        quote(n.noticeNumber),
-        n.cashDate,
-        String(n.fiscalYear),
-        YEAR_KIND_LABELS[n.yearKind],
-        CHANNEL_LABELS[n.channel],
-        quote(n.accountCode),
-        quote(n.subjectCode),
-        quote(n.departmentCode),
-        String(n.amount),
-      ].join(","),
-    );
-  }
-  const text = `${lines.join("\r\n")}\r\n`;
-  if (options.encoding === "shift_jis") return new Uint8Array(iconv.encode(text, "cp932"));
-  const body = new TextEncoder().encode(text);
-  if (options.bom !== true) return body;
-  const out = new Uint8Array(body.length + 3);
-  out.set([0xef, 0xbb, 0xbf]);
-  out.set(body, 3);
-  return out;
+  const rows = notices.map((n) => [
+    n.noticeNumber,
+    n.cashDate,
+    n.fiscalYear,
+    YEAR_KIND_LABELS[n.yearKind],
+    CHANNEL_LABELS[n.channel],
+    n.accountCode,
+    n.subjectCode,
+    n.departmentCode,
+    n.amount,
+  ]);
+  // An import file read back by parsePaymentNotices, not a sheet for people: no formula guard
+  // (it would turn a notice number such as "-1" into "'-1", which the import rejects).
+  const text = formatCsv(rows, { header: PAYMENT_NOTICE_COLUMNS, formulaGuard: false });
+  const encoding =
+    options.encoding === "shift_jis" ? "shift_jis" : options.bom === true ? "utf-8-bom" : "utf-8";
+  return encodeCsv(text, { encoding });
 }

@@ -1,7 +1,6 @@
 import type { IsoDate } from "@ward/calendar-jp";
+import { CsvError, type DecodedCsv, decodeCsv, parseCsv } from "@ward/csv-jp";
 import { z } from "zod";
-import { parseCsv } from "./internal/csv.js";
-import { decodeText, type TextEncodingName } from "./internal/decode-text.js";
 import { parseYen } from "./internal/parse-yen.js";
 import {
   PAYMENT_NOTICE_COLUMNS,
@@ -10,6 +9,9 @@ import {
   type ReceiptChannel,
   type YearKind,
 } from "./payment-notice.js";
+
+/** The encodings a payment-notice file may be in (UTF-16 is refused: the bank systems never write it). */
+export type TextEncodingName = "utf-8" | "shift_jis";
 
 /** A payment notice with the CSV line it came from. */
 export interface ImportedPaymentNotice extends PaymentNotice {
@@ -131,11 +133,20 @@ export function parsePaymentNotices(
     errors.push(value === undefined ? { line, column, message } : { line, column, value, message });
   };
 
-  const decoded = decodeText(bytes, opts.encoding);
-  if (!decoded.ok)
-    return { ok: false, errors: [{ line: 0, column: undefined, message: decoded.message }], truncated };
+  let decoded: DecodedCsv;
+  try {
+    decoded = decodeCsv(bytes, { encoding: opts.encoding ?? "auto" });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return { ok: false, errors: [{ line: 0, column: undefined, message: error.messageJa }], truncated };
+  }
+  const encoding = decoded.encoding;
+  if (encoding !== "utf-8" && encoding !== "shift_jis") {
+    const message = "UTF-16またはバイナリのファイルです。UTF-8またはShift_JISのCSVで保存してください";
+    return { ok: false, errors: [{ line: 0, column: undefined, message }], truncated };
+  }
   const { records, errors: syntax } = parseCsv(decoded.text);
-  for (const error of syntax) fail(error.line, undefined, error.message);
+  for (const error of syntax) fail(error.line, undefined, error.messageJa);
 
   const header = records[0];
   if (header === undefined) {
@@ -147,7 +158,7 @@ export function parsePaymentNotices(
       truncated,
     };
   }
-  const headerNames = header.fields.map((name) => name.trim());
+  const headerNames = header.cells.map((name) => name.trim());
   const expected = PAYMENT_NOTICE_COLUMNS.join(",");
   if (headerNames.join(",") !== expected) {
     const missing = PAYMENT_NOTICE_COLUMNS.filter((name) => !headerNames.includes(name));
@@ -157,8 +168,7 @@ export function parsePaymentNotices(
       extra.length > 0 ? `余分な列：${extra.join("、")}` : undefined,
       missing.length === 0 && extra.length === 0 ? "列の順序が違います" : undefined,
     ].filter((part) => part !== undefined);
-    const hint =
-      decoded.encoding === "shift_jis" && extra.length > 0 ? "（文字コードが違う可能性があります）" : "";
+    const hint = encoding === "shift_jis" && extra.length > 0 ? "（文字コードが違う可能性があります）" : "";
     fail(
       header.line,
       undefined,
@@ -179,7 +189,7 @@ export function parsePaymentNotices(
   const seen = new Map<string, number>();
   const notices: ImportedPaymentNotice[] = [];
   for (let r = 1; r < records.length; r++) {
-    const { line, fields } = records[r] as { line: number; fields: string[] };
+    const { line, cells: fields } = records[r] as { line: number; cells: string[] };
     if (fields.length !== columnCount) {
       fail(
         line,
@@ -274,5 +284,5 @@ export function parsePaymentNotices(
     });
   }
   if (errors.length > 0) return { ok: false, errors, truncated };
-  return { ok: true, notices, encoding: decoded.encoding };
+  return { ok: true, notices, encoding };
 }
