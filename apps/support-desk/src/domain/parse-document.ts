@@ -1,5 +1,6 @@
+import { CsvError, decodeCsv } from "@ward/csv-jp";
 import { detectDocumentKind } from "./detect-document-kind.js";
-import { decodeText } from "./internal/decode-text.js";
+import { IngestError } from "./ingest-error.js";
 import { parseCsv } from "./parse-csv.js";
 import { parseDocx } from "./parse-docx.js";
 import { parsePdf } from "./parse-pdf.js";
@@ -31,7 +32,10 @@ export async function parseDocument(
   switch (kind) {
     case "text":
     case "markdown":
-      sections = parseTextDocument(decodeText(bytes), { markdown: kind === "markdown" });
+      // Text files share the CSV decoding: UTF-8 (BOM), UTF-16 (BOM) or Shift_JIS.
+      sections = readable(fileName, () =>
+        parseTextDocument(decodeCsv(bytes).text, { markdown: kind === "markdown" }),
+      );
       break;
     case "docx":
       sections = await parseDocx(bytes, fileName);
@@ -46,8 +50,19 @@ export async function parseDocument(
       sections = await parseXlsx(bytes, { fileName, maxChars });
       break;
     case "csv":
-      sections = parseCsv(bytes, { maxChars });
+      sections = readable(fileName, () => parseCsv(bytes, { maxChars }));
       break;
   }
   return { kind, sections };
+}
+
+/** Runs a text parse, turning bytes that are text in no encoding we read into `CORRUPT`. */
+function readable(fileName: string, parse: () => ParsedSection[]): ParsedSection[] {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof CsvError)
+      throw new IngestError({ code: "CORRUPT", fileName, detail: error.message, cause: error });
+    throw error;
+  }
 }
