@@ -1,5 +1,5 @@
+import { formatCsv } from "@ward/csv-jp";
 import { z } from "zod";
-import { toCsv } from "../internal/csv.js";
 import { parseWith, type SafeParseResult, safeParseWith } from "../internal/parse.js";
 
 /** An instant with its offset, e.g. `2026-04-01T09:30:00+09:00`. */
@@ -53,8 +53,9 @@ export function safeParseRegister<T>(register: RegisterDefinition<T>, input: unk
 }
 
 /**
- * Exports register entries as CSV (validated first): Japanese header row, RFC 4180 quoting, CRLF, cells
- * beginning with = + - @ prefixed with `'`. A string; the caller adds a BOM or re-encodes.
+ * Exports register entries as CSV (validated first, written by `@ward/csv-jp`'s `formatCsv`): Japanese
+ * header row, RFC 4180 quoting, CRLF, cells beginning with = + - @ (or a tab or CR) prefixed with `'`.
+ * A string; the caller adds a BOM or re-encodes (`encodeCsv`).
  *
  * @param register - the register definition
  * @param entries - the entries (validated)
@@ -65,9 +66,9 @@ export function safeParseRegister<T>(register: RegisterDefinition<T>, input: unk
  */
 export function registerToCsv<T>(register: RegisterDefinition<T>, entries: readonly unknown[]): string {
   const valid = parseRegister(register, entries);
-  return toCsv(
-    register.columns.map((c) => c.header),
+  return formatCsv(
     valid.map((entry) => register.columns.map((c) => c.value(entry))),
+    { header: register.columns.map((c) => c.header) },
   );
 }
 

@@ -1,6 +1,6 @@
+import { formatCsvCell as csvCell } from "@ward/csv-jp";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvCell } from "../internal/csv.js";
 import { parseRegister, registerToCsv, safeParseRegister } from "./register.js";
 import {
   copyApprovals,
