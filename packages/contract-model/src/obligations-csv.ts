@@ -1,4 +1,4 @@
-import iconv from "iconv-lite";
+import { CsvError, encodeCsv, formatCsv } from "@ward/csv-jp";
 import { ContractModelError } from "./errors.js";
 import { weekdayJa } from "./internal/dates.js";
 import type { ContractObligation, ObligationCategory, ObligationStatus } from "./obligations.js";
@@ -48,12 +48,6 @@ const HEADER = [
   "根拠",
 ] as const;
 
-function cell(value: string): string {
-  // Formula injection guard, as in @ward/security-clauses' registers.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 function rowOf(o: ContractObligation): string[] {
   const range = o.window ?? o.period;
   const anchor = o.anchor
@@ -87,20 +81,13 @@ function rowOf(o: ContractObligation): string[] {
  * obligationsToCsv(list).split("\r\n")[0]; // => "期限日,曜日,時刻,状態,区分,件名,期限の定め,計算方法,対象期間,起点,閉庁日による移動前の日,根拠"
  */
 export function obligationsToCsv(items: readonly ContractObligation[]): string {
-  const lines = [HEADER.join(","), ...items.map((o) => rowOf(o).map(cell).join(","))];
-  return `${lines.join("\r\n")}\r\n`;
+  return formatCsv(items.map(rowOf), { header: HEADER });
 }
 
-// Characters Shift_JIS (CP932) lacks but has a look-alike for.
-const SJIS_LOOKALIKES: Readonly<Record<string, string>> = {
-  "\u301c": "\uff5e",
-  "\u2212": "\uff0d",
-  "\u00a0": " ",
-};
-
 /**
- * Obligations as CSV bytes for a file: UTF-8 with a BOM (so Excel opens it as UTF-8), or Shift_JIS (CP932,
- * what older Excel and ward systems expect).
+ * Obligations as CSV bytes for a file (through `@ward/csv-jp`'s `encodeCsv`): UTF-8 with a BOM (so Excel
+ * opens it as UTF-8), or Shift_JIS (CP932, what older Excel and ward systems expect; 〜 − and similar are
+ * written as their CP932 look-alikes ～ －).
  *
  * @param items - obligations
  * @param options - `encoding`: `"utf-8-bom"` (default) or `"shift_jis"`
@@ -115,17 +102,12 @@ export function obligationsToCsvBytes(
   options: { encoding?: "utf-8-bom" | "shift_jis" } = {},
 ): Uint8Array {
   const text = obligationsToCsv(items);
-  if ((options.encoding ?? "utf-8-bom") === "utf-8-bom") {
-    return new TextEncoder().encode(`\ufeff${text}`);
+  try {
+    return encodeCsv(text, { encoding: options.encoding ?? "utf-8-bom" });
+  } catch (error) {
+    if (!(error instanceof CsvError) || error.code !== "UNENCODABLE_CHARACTER") throw error;
+    // Keep this package's error type; the message names the character and where it is.
+    const where = error.message.replace(/^@ward\/csv-jp: /, "");
+    throw new ContractModelError("UNENCODABLE_TEXT", `${where} / ${error.messageJa}`, { cause: error });
   }
-  const mapped = text.replace(/[\u301c\u2212\u00a0]/g, (c) => SJIS_LOOKALIKES[c] ?? c);
-  const bytes = iconv.encode(mapped, "Shift_JIS");
-  if (iconv.decode(bytes, "Shift_JIS") !== mapped) {
-    const bad = [...mapped].find((c) => iconv.decode(iconv.encode(c, "Shift_JIS"), "Shift_JIS") !== c) ?? "?";
-    throw new ContractModelError(
-      "UNENCODABLE_TEXT",
-      `"${bad}" (U+${(bad.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}) has no Shift_JIS form / Shift_JIS で表せない文字があります`,
-    );
-  }
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
