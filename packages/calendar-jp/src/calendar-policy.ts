@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { daysInMonth, parseIsoDay } from "./internal/civil.js";
+import { isIsoDate } from "./date-input.js";
+import { daysInMonth } from "./internal/civil.js";
 
 const monthDay = z
   .string()
@@ -10,7 +11,7 @@ const monthDay = z
     return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month);
   }, "not a day of the year");
 
-const isoDate = z.string().refine((text) => !Number.isNaN(parseIsoDay(text)), "expected a YYYY-MM-DD date");
+const isoDate = z.string().refine(isIsoDate, "expected a YYYY-MM-DD date");
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "expected HH:mm (00:00–24:00)");
 

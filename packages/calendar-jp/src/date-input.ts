@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { CalendarError } from "./errors.js";
-import { daysFromCivil, formatEpochDay, isValidCivil, parseIsoDay } from "./internal/civil.js";
+import { civilFromDays, daysFromCivil, formatEpochDay, isValidCivil, parseIsoDay } from "./internal/civil.js";
 import { TOKYO_ZONE, tokyoEpochDayOfMs } from "./internal/tokyo.js";
 
 /** An ISO calendar date, `YYYY-MM-DD`. */
@@ -27,6 +27,9 @@ export type InstantInput = DateTime | Date | string;
 
 /** The IANA zone every date and time of this package is read in. */
 export const TOKYO = TOKYO_ZONE as "Asia/Tokyo";
+
+export { MS_PER_DAY } from "./internal/civil.js";
+export { TOKYO_OFFSET_MS } from "./internal/tokyo.js";
 
 function invalidDate(input: unknown): CalendarError {
   return new CalendarError(
@@ -85,6 +88,21 @@ function parseDateTimeString(text: string): number {
 }
 
 /**
+ * Whether a value is a strict ISO calendar date `YYYY-MM-DD` that exists (years 0001–9999, leap days
+ * included); date-time strings, other separators and full-width digits are not.
+ *
+ * @param value - anything
+ * @returns `true` when {@link toEpochDay} reads the value as that plain date
+ * @example
+ * isIsoDate("2024-02-29"); // => true
+ * isIsoDate("2025-02-29"); // => false
+ * isIsoDate("2025-07-01T09:00:00+09:00"); // => false
+ */
+export function isIsoDate(value: unknown): value is IsoDate {
+  return typeof value === "string" && !Number.isNaN(parseIsoDay(value));
+}
+
+/**
  * Normalises any date input to an ISO date string.
  *
  * @param input - ISO date, `{ year, month, day }`, luxon `DateTime` or `Date` (read in Asia/Tokyo)
@@ -107,8 +125,26 @@ export function toIsoDate(input: DateInput): IsoDate {
  * fromEpochDay(20270); // => "2025-07-01"
  */
 export function fromEpochDay(epochDay: number): IsoDate {
+  checkEpochDay(epochDay);
+  return formatEpochDay(epochDay);
+}
+
+/**
+ * The year, month and day of an epoch day, by integer arithmetic (no `Date`, no time zone).
+ *
+ * @param epochDay - days since 1970-01-01 (an integer)
+ * @returns `{ year, month, day }`, month and day 1-based
+ * @throws {CalendarError} `INVALID_ARGUMENT` when `epochDay` is not an integer in years 1–9999
+ * @example
+ * epochDayToParts(20270); // => { year: 2025, month: 7, day: 1 }
+ */
+export function epochDayToParts(epochDay: number): DateParts {
+  checkEpochDay(epochDay);
+  return civilFromDays(epochDay);
+}
+
+function checkEpochDay(epochDay: number): void {
   if (!Number.isInteger(epochDay) || epochDay < -719_162 || epochDay > 2_932_896) {
     throw new CalendarError("INVALID_ARGUMENT", `not an epoch day in years 1–9999: ${epochDay}`);
   }
-  return formatEpochDay(epochDay);
 }

@@ -27,13 +27,18 @@ export { countOpenDays } from "./count-open-days.js";
 export {
   type DateInput,
   type DateParts,
+  epochDayToParts,
   fromEpochDay,
   type InstantInput,
   type IsoDate,
+  isIsoDate,
+  MS_PER_DAY,
   TOKYO,
+  TOKYO_OFFSET_MS,
   toEpochDay,
   toIsoDate,
 } from "./date-input.js";
+export { daysInMonth } from "./days-in-month.js";
 export { CalendarError, type CalendarErrorCode } from "./errors.js";
 export {
   closingPeriodRange,

@@ -1,4 +1,4 @@
-import type { Calendar } from "@ward/calendar-jp";
+import { type Calendar, MS_PER_DAY, TOKYO_OFFSET_MS } from "@ward/calendar-jp";
 import { type CalendarRegistry, resolveCalendar } from "./calendar-registry.js";
 import { SlaTimersError } from "./errors.js";
 import {
@@ -11,7 +11,7 @@ import {
   openDayOnOrAfter,
   openDayTicks,
 } from "./internal/business-table.js";
-import { MS_PER_DAY, minutesOfHhmm, TOKYO_OFFSET_MS } from "./internal/civil.js";
+import { minutesOfHhmm } from "./internal/hhmm.js";
 import { epochMsOf, type InstantLike } from "./internal/instant.js";
 import { parseSlaPolicy, type SlaPolicy, type SlaPolicyInput, type TimerEventKey } from "./sla-policy.js";
 import type { TimerCounter, TimerState, TimerStatus } from "./timer-state.js";

@@ -1,3 +1,4 @@
+import type { IsoDate } from "@ward/calendar-jp";
 import { z } from "zod";
 import type { CalendarLike, CalendarRegistry } from "./calendar-registry.js";
 import { SlaTimersError } from "./errors.js";
@@ -174,8 +175,8 @@ export function safeParseDeadlineRule(input: unknown): z.ZodSafeParseResult<Dead
   return deadlineRuleSchema.safeParse(input);
 }
 
-/** An ISO calendar date `YYYY-MM-DD` (Asia/Tokyo). */
-export type IsoDateString = string;
+/** An ISO calendar date `YYYY-MM-DD` (Asia/Tokyo): `@ward/calendar-jp`'s `IsoDate`. */
+export type IsoDateString = IsoDate;
 
 /** What {@link evaluateDeadlineRule} needs besides the rule. */
 export interface DeadlineRuleContext<C extends CalendarLike = CalendarLike> {

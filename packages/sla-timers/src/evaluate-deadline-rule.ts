@@ -1,6 +1,10 @@
 import {
   addOpenDays,
   type Calendar,
+  daysInMonth,
+  epochDayToParts,
+  fromEpochDay,
+  isIsoDate,
   isOpenDay,
   lastOpenDayOfMonth,
   nextOpenDay,
@@ -8,6 +12,8 @@ import {
   periodBefore,
   periodEnd,
   previousOpenDay,
+  toEpochDay,
+  toIsoDate,
 } from "@ward/calendar-jp";
 import { resolveCalendar } from "./calendar-registry.js";
 import {
@@ -19,7 +25,6 @@ import {
   parseDeadlineRule,
 } from "./deadline-rules.js";
 import { SlaTimersError } from "./errors.js";
-import { civilOf, daysInMonth, epochDayOfIso, isoOf, isoOfEpochDay, parseIsoDate } from "./internal/civil.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -38,9 +43,9 @@ function pickCalendar(rule: DeadlineRule, context: DeadlineRuleContext<Calendar>
 
 function checkRange(range: DeadlineRuleContext["range"]): { from: number; to: number } | undefined {
   if (range === undefined) return undefined;
-  const from = epochDayOfIso(range.from);
-  const to = epochDayOfIso(range.to);
-  if (from === undefined || to === undefined || from > to) {
+  const from = isIsoDate(range.from) ? toEpochDay(range.from) : Number.NaN;
+  const to = isIsoDate(range.to) ? toEpochDay(range.to) : Number.NaN;
+  if (!(from <= to)) {
     throw new SlaTimersError(
       "INVALID_RANGE",
       `invalid range ${JSON.stringify(range)}: expected ISO dates with from <= to`,
@@ -61,7 +66,7 @@ function anchorDates(
   }
   const dates = typeof value === "string" ? [value] : value;
   return dates.map((date) => {
-    if (parseIsoDate(date) === undefined) {
+    if (!isIsoDate(date)) {
       throw new SlaTimersError(
         "MISSING_ANCHOR",
         `anchor event "${anchor.event}" has an invalid date "${date}"`,
@@ -83,8 +88,8 @@ function adjust(
 }
 
 function monthsOverlapping(range: { from: number; to: number }): { year: number; month: number }[] {
-  const start = civilOf(range.from);
-  const end = civilOf(range.to);
+  const start = epochDayToParts(range.from);
+  const end = epochDayToParts(range.to);
   const months: { year: number; month: number }[] = [];
   for (let index = start.year * 12 + start.month - 1; index <= end.year * 12 + end.month - 1; index++) {
     months.push({ year: Math.floor(index / 12), month: (index % 12) + 1 });
@@ -93,7 +98,10 @@ function monthsOverlapping(range: { from: number; to: number }): { year: number;
 }
 
 function monthPeriod(year: number, month: number): { start: IsoDateString; end: IsoDateString } {
-  return { start: isoOf(year, month, 1), end: isoOf(year, month, daysInMonth(year, month)) };
+  return {
+    start: toIsoDate({ year, month, day: 1 }),
+    end: toIsoDate({ year, month, day: daysInMonth(year, month) }),
+  };
 }
 
 function shiftMonth(year: number, month: number, offset: number): { year: number; month: number } {
@@ -102,7 +110,7 @@ function shiftMonth(year: number, month: number, offset: number): { year: number
 }
 
 function fiscalYearOfDay(epochDay: number): number {
-  const { year, month } = civilOf(epochDay);
+  const { year, month } = epochDayToParts(epochDay);
   return month >= 4 ? year : year - 1;
 }
 
@@ -144,7 +152,7 @@ export function evaluateDeadlineRule(
   const out: Deadline[] = [];
   const inRange = (date: IsoDateString): boolean => {
     if (range === undefined) return true;
-    const day = epochDayOfIso(date) ?? Number.NaN;
+    const day = toEpochDay(date);
     return day >= range.from && day <= range.to;
   };
   const emitAnchored = (compute: (date: IsoDateString) => IsoDateString, anchor: DeadlineRule) => {
@@ -211,7 +219,7 @@ export function evaluateDeadlineRule(
         else {
           const target = shiftMonth(year, month, rule.monthOffset);
           const day = Math.min(rule.day, daysInMonth(target.year, target.month));
-          date = adjust(calendar, isoOf(target.year, target.month, day), rule.closedDay);
+          date = adjust(calendar, toIsoDate({ ...target, day }), rule.closedDay);
         }
         out.push({ ...base, date, period: monthPeriod(year, month) });
       }
@@ -222,8 +230,12 @@ export function evaluateDeadlineRule(
         const target = fy + rule.yearOffset;
         const year = rule.month >= 4 ? target : target + 1;
         const day = Math.min(rule.day, daysInMonth(year, rule.month));
-        const date = adjust(calendar, isoOf(year, rule.month, day), rule.closedDay);
-        out.push({ ...base, date, period: { start: isoOf(fy, 4, 1), end: isoOf(fy + 1, 3, 31) } });
+        const date = adjust(calendar, toIsoDate({ year, month: rule.month, day }), rule.closedDay);
+        const period = {
+          start: toIsoDate({ year: fy, month: 4, day: 1 }),
+          end: toIsoDate({ year: fy + 1, month: 3, day: 31 }),
+        };
+        out.push({ ...base, date, period });
       }
       break;
     }
@@ -231,7 +243,7 @@ export function evaluateDeadlineRule(
       const r = requireRange(rule, range);
       const count = rule.times?.length ?? rule.timesPerDay ?? 1;
       for (let day = r.from; day <= r.to; day++) {
-        const date = isoOfEpochDay(day);
+        const date = fromEpochDay(day);
         if (!isOpenDay(calendar, date)) continue;
         const period = { start: date, end: date };
         if (count === 1 && rule.times === undefined) {

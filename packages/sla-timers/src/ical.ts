@@ -1,6 +1,6 @@
+import { fromEpochDay, isIsoDate, MS_PER_DAY, TOKYO_OFFSET_MS, toEpochDay } from "@ward/calendar-jp";
 import type { Deadline } from "./deadline-rules.js";
 import { SlaTimersError } from "./errors.js";
-import { civilOf, epochDayOfIso, MS_PER_DAY, TOKYO_OFFSET_MS } from "./internal/civil.js";
 import { epochMsOf, type InstantLike } from "./internal/instant.js";
 
 /** One calendar entry: all-day (`date`) or timed (`start`, optional `end`). */
@@ -69,8 +69,13 @@ function two(n: number): string {
 }
 
 function basicDate(epochDay: number): string {
-  const { year, month, day } = civilOf(epochDay);
-  return `${String(year).padStart(4, "0")}${two(month)}${two(day)}`;
+  try {
+    return fromEpochDay(epochDay).replaceAll("-", "");
+  } catch (cause) {
+    throw new SlaTimersError("INVALID_INSTANT", `epoch day ${epochDay} is outside the years 1–9999`, {
+      cause,
+    });
+  }
 }
 
 function basicDateTime(ms: number): string {
@@ -188,9 +193,9 @@ export function toICalendar(
     const uid = entry.uid ?? `${fnv1a(`${index}|${entry.summary}|${String(entry.date ?? entry.start)}`)}`;
     lines.push(`UID:${escapeText(uid.includes("@") ? uid : `${uid}@${domain}`)}`, `DTSTAMP:${stamp}`);
     if (entry.date !== undefined) {
-      const day = epochDayOfIso(entry.date);
-      if (day === undefined)
+      if (!isIsoDate(entry.date))
         throw new SlaTimersError("INVALID_INSTANT", `invalid all-day date "${entry.date}"`);
+      const day = toEpochDay(entry.date);
       lines.push(`DTSTART;VALUE=DATE:${basicDate(day)}`, `DTEND;VALUE=DATE:${basicDate(day + 1)}`);
     } else if (entry.start !== undefined) {
       lines.push(dateTime(entry.start, "DTSTART"));

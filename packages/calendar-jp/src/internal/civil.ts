@@ -1,5 +1,11 @@
 // Proleptic Gregorian arithmetic on epoch days (days since 1970-01-01), after H. Hinnant.
 
+/**
+ * Milliseconds in a calendar day (no leap seconds): `epochDay * MS_PER_DAY` is UTC midnight of that day.
+ *
+ * @example
+ * toEpochDay("2025-07-01") * MS_PER_DAY === Date.UTC(2025, 6, 1); // => true
+ */
 export const MS_PER_DAY = 86_400_000;
 
 export function daysFromCivil(year: number, month: number, day: number): number {

@@ -1,6 +1,6 @@
-import { type Calendar, isOpenDay } from "@ward/calendar-jp";
+import { type Calendar, fromEpochDay, isOpenDay, MS_PER_DAY, TOKYO_OFFSET_MS } from "@ward/calendar-jp";
 import { SlaTimersError } from "../errors.js";
-import { isoOfEpochDay, MS_PER_DAY, minutesOfHhmm, TOKYO_OFFSET_MS } from "./civil.js";
+import { minutesOfHhmm } from "./hhmm.js";
 
 /**
  * Precomputed open days and business hours of one calendar over a span of epoch days, so that business
@@ -58,7 +58,7 @@ function fill(table: BusinessTable, base: number, length: number): void {
   const openDays: number[] = [];
   for (let i = 0; i < length; i++) {
     cumOpen[i] = openDays.length;
-    if (isOpenDay(table.calendar, isoOfEpochDay(base + i))) {
+    if (isOpenDay(table.calendar, fromEpochDay(base + i))) {
       open[i] = 1;
       openDays.push(i);
     }

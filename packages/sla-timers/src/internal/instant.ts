@@ -1,3 +1,4 @@
+import { TOKYO } from "@ward/calendar-jp";
 import { DateTime } from "luxon";
 import { SlaTimersError } from "../errors.js";
 
@@ -29,5 +30,5 @@ export function epochMsOf(input: InstantLike, what = "instant"): number {
 
 /** The luxon DateTime in Asia/Tokyo of epoch milliseconds. */
 export function tokyoDateTime(ms: number): DateTime {
-  return DateTime.fromMillis(ms, { zone: "Asia/Tokyo" });
+  return DateTime.fromMillis(ms, { zone: TOKYO });
 }
