@@ -48,6 +48,7 @@ export interface TreasuryTables {
     payee: string;
     payment_date: string;
     amount_yen: string | number | bigint;
+    creditor_account_id: number | null;
   };
   treasury_payment_slips: {
     id: Generated<number>;

@@ -1,0 +1,234 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { daysInMonth, type IsoDate, isIsoDate, toIsoDate } from "@ward/calendar-jp";
+import { createPlatform, type Platform, SYSTEM } from "@ward/platform";
+import { pino } from "pino";
+import { formatPaymentNoticesCsv, generatePaymentNotices, TreasuryError } from "../domain/index.js";
+import { writeTallyCsv } from "../reports/tally-csv.js";
+import { writeTallyWorkbook } from "../reports/tally-workbook.js";
+import { importNoticeFile } from "../storage/import-notices.js";
+import { loadNotices } from "../storage/load-notices.js";
+import { treasuryMigrations } from "../storage/migrations.js";
+import { zenginFileForDate } from "../storage/payments.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { type ProgressSink, progressBar } from "./progress-bar.js";
+
+/** What the CLI reads and writes besides files; tests pass their own. */
+export interface CliIo {
+  readonly stdout: ProgressSink;
+  readonly stderr: ProgressSink;
+  /** Relative paths resolve against this (pnpm passes the caller's directory as INIT_CWD). */
+  readonly cwd: string;
+  /** Today in Asia/Tokyo, ISO. */
+  readonly today: IsoDate;
+  /** Opens the platform; default PGlite in `--data-dir` (`.data/treasury`) or `DATABASE_URL`. */
+  readonly openPlatform?: (dataDir: string) => Promise<Platform>;
+}
+
+export const USAGE = `使い方:
+  treasury import <納入済通知書.csv> [--fiscal-year 2025] [--data-dir DIR]
+  treasury tally (--date YYYY-MM-DD | --month YYYY-MM) [--out 集計表.xlsx|.csv] [--data-dir DIR]
+  treasury generate --count N --fiscal-year 2025 --out notices.csv [--seed 1] [--encoding utf-8|shift_jis]
+  treasury zengin --date YYYY-MM-DD --out file.txt --requester-code NNNNNNNNNN --from-account BBBB-SSS-T-NNNNNNN [--requester-name ﾈﾘﾏｸ] [--data-dir DIR]
+`;
+
+class UsageError extends Error {}
+
+const fail = (message: string): never => {
+  throw new UsageError(message);
+};
+
+/**
+ * Runs `treasury <command>`; returns the exit code (0 done, 1 rejected input or failure, 2 usage).
+ *
+ * @example
+ * process.exitCode = await runCli(process.argv.slice(2), io);
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const out = (text: string) => io.stdout.write(`${text}\n`);
+  const err = (text: string) => io.stderr.write(`${text}\n`);
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        date: { type: "string" },
+        month: { type: "string" },
+        out: { type: "string" },
+        count: { type: "string" },
+        "fiscal-year": { type: "string" },
+        seed: { type: "string" },
+        encoding: { type: "string" },
+        "data-dir": { type: "string" },
+        "requester-code": { type: "string" },
+        "requester-name": { type: "string" },
+        "from-account": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || command === undefined) {
+      out(USAGE);
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    const path = (p: string) => resolve(io.cwd, p);
+    const dataDir = path(values["data-dir"] ?? ".data/treasury");
+    const open = () =>
+      io.openPlatform
+        ? io.openPlatform(dataDir)
+        : createPlatform({
+            appName: "treasury",
+            dataDir,
+            migrations: treasuryMigrations,
+            logger: pino({ level: "warn" }, pino.destination(2)),
+          });
+    const int = (name: string, v: string | undefined) => {
+      if (v === undefined || !/^\d+$/.test(v))
+        return fail(`--${name} には整数を指定してください（指定値：${v ?? "なし"}）。`);
+      return Number(v);
+    };
+    switch (command) {
+      case "generate": {
+        const count = int("count", values.count);
+        const fiscalYear = int("fiscal-year", values["fiscal-year"]);
+        const target = values.out ?? fail("--out に出力ファイルを指定してください。");
+        const encoding = values.encoding ?? "utf-8";
+        if (encoding !== "utf-8" && encoding !== "shift_jis") fail("--encoding は utf-8 か shift_jis です。");
+        const notices = generatePaymentNotices({
+          fiscalYear,
+          count,
+          ...(values.seed !== undefined ? { seed: int("seed", values.seed) } : {}),
+        });
+        await writeFileAtomic(
+          path(target),
+          formatPaymentNoticesCsv(notices, { encoding: encoding as "utf-8" }),
+        );
+        out(`${count.toLocaleString("ja-JP")}件の納入済通知書を ${target} に書き出しました。`);
+        return 0;
+      }
+      case "import": {
+        const file = rest[0] ?? fail("取り込むCSVファイルを指定してください。");
+        const bytes = new Uint8Array(await readFile(path(file)));
+        const platform = await open();
+        try {
+          const bar = progressBar(io.stderr, "取込中");
+          const result = await importNoticeFile(platform, SYSTEM, bytes, {
+            fileName: file,
+            today: io.today,
+            ...(values["fiscal-year"] !== undefined
+              ? { fiscalYear: int("fiscal-year", values["fiscal-year"]) }
+              : {}),
+            onProgress: bar.update,
+          });
+          bar.done();
+          if (!result.ok) {
+            err(
+              `取込を中止しました（1件も保存していません）：${file} に ${result.errors.length}${result.truncated ? "件以上" : "件"}の誤りがあります。`,
+            );
+            for (const e of result.errors.slice(0, 50)) {
+              err(`  ${e.line}行目${e.column ? `「${e.column}」列` : ""}：${e.message}`);
+            }
+            if (result.errors.length > 50) err(`  …ほか${result.errors.length - 50}件`);
+            return 1;
+          }
+          out(
+            `取込完了：${result.rowCount.toLocaleString("ja-JP")}件（新規 ${result.freshCount.toLocaleString("ja-JP")}件、取込済みのため除外 ${result.reimportCount.toLocaleString("ja-JP")}件）、新規分の金額 ${result.totalYen.toLocaleString("ja-JP")}円、文字コード ${result.encoding}、取込番号 ${result.batchId}`,
+          );
+          return 0;
+        } finally {
+          await platform.close();
+        }
+      }
+      case "tally": {
+        const range = periodOf(values.date, values.month);
+        const platform = await open();
+        try {
+          const notices = await loadNotices(platform, range);
+          const total = notices.reduce((s, n) => s + n.amount, 0);
+          if (values.out !== undefined) {
+            const target = values.out;
+            const bytes = target.toLowerCase().endsWith(".csv")
+              ? writeTallyCsv(notices, "receipt-tally")
+              : await writeTallyWorkbook(notices, { period: range, createdOn: io.today });
+            await writeFileAtomic(path(target), bytes);
+            out(`集計表を ${target} に書き出しました。`);
+          }
+          out(
+            `${range.from}～${range.to}：${notices.length.toLocaleString("ja-JP")}件 ${total.toLocaleString("ja-JP")}円`,
+          );
+          return 0;
+        } finally {
+          await platform.close();
+        }
+      }
+      case "zengin": {
+        const date = values.date ?? fail("--date に振込指定日を指定してください。");
+        if (!isIsoDate(date)) fail(`--date は YYYY-MM-DD で指定してください（指定値：${date}）。`);
+        const target = values.out ?? fail("--out に出力ファイルを指定してください。");
+        const requesterCode =
+          values["requester-code"] ?? fail("--requester-code に振込依頼人コードを指定してください。");
+        const from = /^(\d{4})-(\d{3})-([129])-(\d{7})$/.exec(values["from-account"] ?? "");
+        if (!from)
+          fail("--from-account は 金融機関-支店-種目-口座番号（例：0001-001-1-1234567）で指定してください。");
+        const [, bankCode = "", branchCode = "", accountType = "1", accountNumber = ""] = from ?? [];
+        const platform = await open();
+        try {
+          const file = await zenginFileForDate(platform, {
+            requesterCode,
+            requesterName: values["requester-name"] ?? "ﾈﾘﾏｸ",
+            transferDate: date as IsoDate,
+            bankCode,
+            branchCode,
+            accountType: accountType as "1",
+            accountNumber,
+          });
+          await writeFileAtomic(path(target), file.bytes);
+          out(
+            `総合振込ファイルを ${target} に書き出しました：${file.count}件 ${file.totalYen.toLocaleString("ja-JP")}円`,
+          );
+          return 0;
+        } finally {
+          await platform.close();
+        }
+      }
+      default:
+        return fail(`不明なコマンドです：${command}`);
+    }
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
+      err(error.message);
+      err(USAGE);
+      return 2;
+    }
+    if (error instanceof TreasuryError) {
+      err(`エラー：${error.messageJa}`);
+      return 1;
+    }
+    if (error instanceof Error && "code" in error && error.code === "ENOENT") {
+      err(`ファイルが見つかりません：${(error as Error & { path?: string }).path ?? ""}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function periodOf(date: string | undefined, month: string | undefined): { from: IsoDate; to: IsoDate } {
+  if ((date === undefined) === (month === undefined))
+    fail("--date か --month のどちらか一方を指定してください。");
+  if (date !== undefined) {
+    if (!isIsoDate(date)) fail(`--date は YYYY-MM-DD で指定してください（指定値：${date}）。`);
+    return { from: date as IsoDate, to: date as IsoDate };
+  }
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month ?? "");
+  if (!m) return fail(`--month は YYYY-MM で指定してください（指定値：${month}）。`);
+  const year = Number(m[1]);
+  const mon = Number(m[2]);
+  return {
+    from: toIsoDate(`${m[1]}-${m[2]}-01`),
+    to: toIsoDate(`${m[1]}-${m[2]}-${String(daysInMonth(year, mon)).padStart(2, "0")}`),
+  };
+}
