@@ -1,3 +1,4 @@
+import { formatCsv } from "@ward/csv-jp";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { type Actor, toAuditActor } from "../accounts/actor.js";
 import type { PlatformTables } from "../storage/schema.js";
@@ -145,16 +146,9 @@ const CSV_COLUMNS: ReadonlyArray<readonly [string, (r: AuditRecord) => string | 
   ["ハッシュ", (r) => r.hash],
 ];
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  // A leading = + - @ would run as a formula in Excel.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /**
- * Audit records as CSV (UTF-8 with BOM so Excel opens the Japanese headers, CRLF lines).
+ * Audit records as CSV (UTF-8 with BOM so Excel opens the Japanese headers, CRLF lines; written by
+ * `@ward/csv-jp`'s `formatCsv`, so text cells starting with = + - @ tab or CR get a `'`).
  *
  * @example
  * ```ts
@@ -163,9 +157,8 @@ function csvCell(value: string | number | null): string {
  * ```
  */
 export function auditToCsv(records: readonly AuditRecord[]): string {
-  const lines = [CSV_COLUMNS.map(([h]) => h).join(",")];
-  for (const record of records) lines.push(CSV_COLUMNS.map(([, get]) => csvCell(get(record))).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  const rows = records.map((record) => CSV_COLUMNS.map(([, get]) => get(record)));
+  return `\uFEFF${formatCsv(rows, { header: CSV_COLUMNS.map(([h]) => h) })}`;
 }
 
 type AuditRow = PlatformTables["audit_log"];
