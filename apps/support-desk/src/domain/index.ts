@@ -25,6 +25,14 @@ export { detectDocumentKind } from "./detect-document-kind.js";
 export { createEmbeddingsClient, type EmbedTexts } from "./embeddings-client.js";
 export { createFallbackProvider } from "./fallback-provider.js";
 export {
+  allows,
+  FOLDER_RIGHT_LABELS,
+  type FolderAccess,
+  type FolderGrant,
+  type FolderSubject,
+  folderAccess,
+} from "./folder-right.js";
+export {
   type IndexedChunk,
   indexedChunkSchema,
   type SearchHit,
@@ -42,6 +50,7 @@ export {
   sameLocator,
 } from "./locator.js";
 export { ModelError, type ModelErrorCode } from "./model-error.js";
+export { createAnswerProvider, type ModelSettings, modelSettingsFromEnv } from "./model-settings.js";
 export { normalizeJapanese } from "./normalize-japanese.js";
 export { bestExcerpt, createOfflineResponder } from "./offline-responder.js";
 export { parseCsv } from "./parse-csv.js";
@@ -52,6 +61,7 @@ export { parsePptx } from "./parse-pptx.js";
 export { parseTextDocument } from "./parse-text.js";
 export { parseXlsx } from "./parse-xlsx.js";
 export type { DocumentInput, DocumentKind, ParsedDocument, ParsedSection } from "./parsed-document.js";
+export { attachmentMessages, type PromptAttachments, readPromptAttachments } from "./prompt-attachments.js";
 export { buildRagMessages } from "./rag-prompt.js";
 export { reciprocalRankFusion } from "./reciprocal-rank-fusion.js";
 export { createRetriever, type Retrieve } from "./retriever.js";
