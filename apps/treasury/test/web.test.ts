@@ -1,0 +1,153 @@
+import { createUser, type Platform, SYSTEM } from "@ward/platform";
+import ExcelJS from "exceljs";
+import type { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTreasuryApp } from "../src/http/treasury-app.js";
+import { addPaymentOrders, addPaymentSlips, addTransferApplications } from "../src/storage/payments.js";
+import { testClient } from "./support/http.js";
+import { memoryPlatform } from "./support/platform.js";
+
+const PASSWORD = "Ajisai-no-kisetsu-2025";
+const HEADER = "通知書番号,収納日,所属年度,現過年区分,収納経路,会計コード,科目コード,所属コード,金額\n";
+const row = (no: string, amount: string) =>
+  `${no},2025-07-01,2025,現年,指定金融機関,01,01-01-01-01,110100,${amount}\n`;
+
+describe("treasury web screens", () => {
+  let platform: Platform;
+  let app: Hono<import("@ward/platform").PlatformEnv>;
+  const client = () => testClient(app);
+  let c: ReturnType<typeof testClient>;
+  const upload = (path: string, fields: Record<string, string | File>) => {
+    const form = new FormData();
+    form.set("_csrf", c.csrf);
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    return c.request(path, { method: "POST", body: form, headers: { origin: "http://localhost" } });
+  };
+  const post = (path: string, fields: Record<string, string>) =>
+    c.request(path, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" },
+      body: new URLSearchParams({ _csrf: c.csrf, ...fields }).toString(),
+    });
+
+  beforeAll(async () => {
+    platform = await memoryPlatform();
+    app = createTreasuryApp(platform, { today: () => "2025-12-26" });
+    await createUser(platform, SYSTEM, {
+      loginId: "sato",
+      displayName: "佐藤 花子",
+      role: "staff",
+      departmentId: null,
+      password: PASSWORD,
+    });
+    c = client();
+    expect((await c.loginJson("sato", PASSWORD)).status).toBe(200);
+  });
+  afterAll(() => platform.close());
+
+  it("imports an uploaded file and shows the result; a bad file shows line and column and saves nothing", async () => {
+    const ok = await upload("/notices/import", {
+      file: new File([HEADER + row("W1", "1200") + row("W2", "800")], "0701.csv"),
+    });
+    const okText = await ok.text();
+    expect(ok.status).toBe(200);
+    expect(okText).toContain("取込完了：2件（新規 2件");
+    const bad = await upload("/notices/import", { file: new File([HEADER + row("W3", "abc")], "bad.csv") });
+    expect(bad.status).toBe(422);
+    const badText = await bad.text();
+    expect(badText).toContain("1件も保存していません");
+    expect(badText).toMatch(/<td>2<\/td><td>金額<\/td>/);
+  });
+
+  it("shows the 済通集計表 of a date and serves it as a workbook", async () => {
+    const page = await c.request("/tallies?date=2025-07-01");
+    const text = await page.text();
+    expect(text).toContain("済通集計表 2025-07-01（2件）");
+    expect(text).toContain("2,000円");
+    const xlsx = await c.request("/tallies.xlsx?date=2025-07-01");
+    expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.getWorksheet("済通集計表") as ExcelJS.Worksheet;
+    expect((sheet.getRow(sheet.rowCount).values as unknown[]).slice(1)).toEqual([
+      "合計",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      2,
+      2000,
+    ]);
+  });
+
+  it("reconciles an uploaded accounting export and lists the differing cell", async () => {
+    const res = await upload("/reconcile", {
+      from: "2025-07-01",
+      to: "2025-07-01",
+      file: new File([HEADER + row("W1", "1200") + row("W2", "900")], "input.csv"),
+    });
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(text).toContain("不一致");
+    expect(text).toContain("100円");
+  });
+
+  it("lists payment slips due today with the urgent flag, and this week", async () => {
+    await addPaymentSlips(platform, SYSTEM, [
+      { slipNumber: "H-1", payee: "東京電力", desiredDate: "2026-01-06", amount: 5000 },
+      { slipNumber: "H-2", payee: "東京ガス", desiredDate: "2026-02-20", amount: 7000 },
+    ]);
+    const today = await (await c.request("/slips")).text();
+    expect(today).toContain("H-1");
+    expect(today).toContain("至急・本日期限");
+    expect(today).not.toContain("H-2");
+  });
+
+  it("shows transfer matching with amount differences", async () => {
+    await addPaymentOrders(platform, SYSTEM, [
+      { orderNumber: "S-9", payee: "練馬商事", paymentDate: "2025-07-25", amount: 12_000 },
+    ]);
+    await addTransferApplications(platform, SYSTEM, [
+      { applicationNumber: "E-9", payee: "練馬商事", transferDate: "2025-07-25", amount: 12_500 },
+    ]);
+    const text = await (await c.request("/transfers?from=2025-07-25&to=2025-07-25")).text();
+    expect(text).toContain("金額相違");
+    expect(text).toContain("E-9");
+  });
+
+  it("validates a creditor registration with messages beside the fields, then registers", async () => {
+    const bad = await post("/creditors", {
+      creditorName: "",
+      postalCode: "12",
+      address: "練馬区豊玉北6-12-1",
+      bankCode: "12",
+      branchCode: "001",
+      accountType: "1",
+      accountNumber: "1234567",
+      holderName: "ネリマ",
+    });
+    expect(bad.status).toBe(422);
+    const badText = await bad.text();
+    expect(badText).toContain("債権者名を入力してください。");
+    expect(badText).toContain("金融機関コードは4桁の数字で記入してください");
+    expect(badText).toMatch(
+      /id="f-bankCode"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="f-bankCode"/,
+    );
+    const ok = await post("/creditors", {
+      creditorName: "練馬商事株式会社",
+      postalCode: "1768501",
+      address: "練馬区豊玉北6-12-1",
+      bankCode: "0001",
+      branchCode: "001",
+      accountType: "1",
+      accountNumber: "123",
+      holderName: "ネリマショウジ(カ",
+    });
+    const okText = await ok.text();
+    expect(ok.status).toBe(200);
+    expect(okText).toContain("登録しました");
+    expect(okText).toContain("0000123");
+  });
+});
