@@ -3,6 +3,7 @@
 // it must behave the same on Linux and on the Windows PCs ward staff use.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -139,6 +140,9 @@ function clearReports() {
   for (const dir of workspaceDirs()) rmSync(join(dir, ".reports"), { recursive: true, force: true });
 }
 
+// Database and browser suites time out when every package runs at once on a small machine.
+const concurrency = Math.max(2, availableParallelism());
+
 function test() {
   setup();
   clearReports();
@@ -156,6 +160,7 @@ function test() {
       "test",
       "--continue",
       "--output-logs=errors-only",
+      `--concurrency=${concurrency}`,
     ],
   ];
   let status = 0;
