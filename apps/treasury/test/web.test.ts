@@ -149,5 +149,9 @@ describe("treasury web screens", () => {
     expect(ok.status).toBe(200);
     expect(okText).toContain("登録しました");
     expect(okText).toContain("0000123");
+    const id = /登録番号 (\d+)/.exec(okText)?.[1];
+    const letter = await c.request(`/creditors/${id}/letter.pdf`);
+    expect(letter.headers.get("content-type")).toBe("application/pdf");
+    expect(new TextDecoder().decode((await letter.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
   });
 });

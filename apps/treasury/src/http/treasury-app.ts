@@ -16,11 +16,12 @@ import {
 } from "@ward/platform";
 import type { Hono } from "hono";
 import { z } from "zod";
+import { writeRegistrationLetter } from "../letters/registration-letter.js";
 import { CHANNEL_REPORT_LABELS } from "../reports/labels.js";
 import { tallyNotices } from "../reports/notice-tally.js";
 import { DISCREPANCY_STATUS_LABELS, reconcileAccountingInput } from "../reports/reconcile-input.js";
 import { receiptTallyRows, writeTallyWorkbook } from "../reports/tally-workbook.js";
-import { registerCreditorAccount } from "../storage/creditor-accounts.js";
+import { getCreditor, registerCreditorAccount } from "../storage/creditor-accounts.js";
 import { importNoticeFile } from "../storage/import-notices.js";
 import { loadNotices } from "../storage/load-notices.js";
 import { matchStoredTransfers, slipsDue } from "../storage/payments.js";
@@ -328,6 +329,20 @@ ${dataTable({
       });
 
       app.get("/creditors/new", requirePermission("write"), (c) => creditorPage(c));
+      app.get("/creditors/:id{[0-9]+}/letter.pdf", requirePermission("read"), async (c) => {
+        const creditor = await getCreditor(platform, Number(c.req.param("id")));
+        if (!creditor)
+          return renderPage(c, {
+            title: "見つかりません",
+            status: 404,
+            body: html`<p>登録がありません。</p>`,
+          });
+        const bytes = await writeRegistrationLetter(creditor, { date: today() });
+        return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+          "content-type": "application/pdf",
+          "content-disposition": `inline; filename="touroku-${creditor.id}.pdf"`,
+        });
+      });
       app.post("/creditors", requirePermission("write"), async (c) => {
         const form = await safeParseForm(c, z.record(z.string(), z.unknown()));
         const values = form.values;
@@ -356,7 +371,7 @@ ${dataTable({
           c,
           {},
           [],
-          `登録しました（登録番号 ${result.creditor.id}：${a.bankCode}-${a.branchCode} ${a.accountNumber} ${a.holderName}）。${result.warnings.map((w) => w.message).join(" ")}`,
+          `登録しました（登録番号 ${result.creditor.id}：${a.bankCode}-${a.branchCode} ${a.accountNumber} ${a.holderName}）。${result.warnings.map((w) => w.message).join(" ")} 登録完了のお知らせ：/creditors/${result.creditor.id}/letter.pdf`,
         );
       });
     },
