@@ -63,9 +63,7 @@ export function registerChatRoutes(
       }</aside>
 <section aria-label="会話">
 ${(current?.messages ?? []).map(
-  (
-    m,
-  ) => html`<article class="message ${m.role}" id="m-${m.id}" aria-label="${m.role === "user" ? "質問" : "回答"}">
+  (m) => html`<article class="message ${m.role}" id="m-${m.id}">
 <h2>${m.role === "user" ? "質問" : "回答"}</h2>
 <div class="text">${m.content}</div>
 ${m.notices.length > 0 ? html`<ul class="notice-list">${m.notices.map((n) => html`<li>${n}</li>`)}</ul>` : ""}

@@ -13,9 +13,9 @@ export async function buildJapanesePdf(pages: readonly string[]): Promise<Uint8A
   pdf.registerFontkit(fontkit);
   const font = await pdf.embedFont(readFileSync(FONT), { subset: true });
   for (const text of pages) {
-    const page = pdf.addPage([420, 300]);
+    const page = pdf.addPage([595, 842]);
     text.split("\n").forEach((line, i) => {
-      page.drawText(line, { x: 30, y: 260 - i * 20, size: 12, font });
+      page.drawText(line, { x: 30, y: 800 - i * 20, size: 12, font });
     });
   }
   return pdf.save();
