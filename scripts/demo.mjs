@@ -1,4 +1,4 @@
-// `npm start` runs this until the apps can be started: a short tour of the packages on today's date.
+// `npm start` prints this before starting the apps: a short tour of the packages on today's date.
 import {
   closingPeriodRange,
   fiscalYearOf,
@@ -56,4 +56,3 @@ if (dues.length === 0) console.log("  （この月の期限はありません）
 
 const amount = parseAmount("１２，３４０円");
 console.log(`\n金額: 「１２，３４０円」 → ${formatAmount(amount)} / ${formatDaiji(amount)}`);
-console.log("\nアプリ（apps/treasury, apps/support-desk）は開発中です。README を参照してください。");

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The README's two commands (`npm start`, `npm test`) land here. Plain Node, no shell:
 // it must behave the same on Linux and on the Windows PCs ward staff use.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { delimiter, dirname, join } from "node:path";
@@ -184,10 +184,59 @@ function test() {
   process.exit(status);
 }
 
+function tour(date) {
+  // tsx with the source condition reads the packages' TypeScript directly: no build needed.
+  const tsx = join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  const args = [tsx, "--conditions=@ward/source", join(root, "scripts", "demo.mjs")];
+  return run(process.execPath, date ? [...args, date] : args);
+}
+
+function appsWithStart() {
+  return workspaceDirs()
+    .filter((dir) => dir.includes(`${join("apps", "")}`))
+    .map((dir) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")))
+    .filter((manifest) => manifest.scripts?.start)
+    .map((manifest) => manifest.name);
+}
+
+/** Starts each app in its own process, on its own port and embedded database, until Ctrl+C. */
+function startApps(names) {
+  const children = names.map((name) =>
+    spawn(process.execPath, [pnpmEntry, "--filter", name, "start"], { cwd: root, env, stdio: "inherit" }),
+  );
+  const stop = (signal) => {
+    for (const child of children) if (child.exitCode === null) child.kill(signal);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  let running = children.length;
+  let status = 0;
+  for (const child of children) {
+    child.on("exit", (code) => {
+      status ||= code ?? 0;
+      running -= 1;
+      if (running === 0) process.exit(status);
+    });
+  }
+}
+
+// npm start                 tour of today, then every app
+// npm start -- tour [DATE]  the tour only
+// npm start -- @ward/treasury   one app
 function start() {
   setup();
-  mustPnpm(["exec", "turbo", "run", "build", "--output-logs=errors-only", "--filter=./packages/*"]);
-  mustRun(process.execPath, [join(root, "scripts", "demo.mjs"), ...process.argv.slice(3)]);
+  const args = process.argv.slice(3);
+  if (args[0] === "tour") process.exit(tour(args[1]));
+  const known = appsWithStart();
+  const unknown = args.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    log(`unknown app: ${unknown.join(", ")} (apps: ${known.join(", ")})`);
+    process.exit(2);
+  }
+  tour();
+  const names = args.length > 0 ? args : known;
+  log(`starting ${names.join(", ")} on the embedded database (Ctrl+C stops)`);
+  startApps(names);
 }
 
 function bench() {

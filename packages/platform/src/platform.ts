@@ -141,6 +141,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
           { loginId: admin.loginId, oneTimePassword: admin.password },
           "created the first administrator; this one-time password is shown only now and must be changed at first login",
         );
+        // The JSON log is for machines; the person starting the app must be able to read this line.
+        process.stderr.write(
+          `[${options.appName}] 初期管理者を作成しました。ログインID: ${admin.loginId} / 一時パスワード: ${admin.password}（表示は今回だけです。初回ログイン時に変更してください）\n`,
+        );
       }
     }
     return { ...context, applied, location, close: () => database.close() };
