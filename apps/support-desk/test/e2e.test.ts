@@ -48,6 +48,10 @@ describe.skipIf(!runnable)("support desk in Chromium", () => {
     });
     try {
       const page = await context.newPage();
+      const posts: string[] = [];
+      page.on("request", (request) => {
+        if (request.method() === "POST") posts.push(new URL(request.url()).pathname);
+      });
       // The administrator creates a folder for 総務課 and grants alice read.
       await login(page, server.url, "admin");
       await page.getByRole("link", { name: "データフォルダ" }).click();
@@ -89,6 +93,14 @@ describe.skipIf(!runnable)("support desk in Chromium", () => {
       // alice asks about page 3 and follows the citation.
       await login(page, server.url, "alice");
       await ask(page, QUESTION);
+      // The answer was streamed from the NDJSON API, not posted as a form (the no-script fallback).
+      expect(posts.filter((p) => p.includes("/chat"))).toEqual(["/api/chat"]);
+      if (process.env.WARD_E2E_SCREENSHOT_DIR) {
+        await page.screenshot({
+          path: join(process.env.WARD_E2E_SCREENSHOT_DIR, "support-desk-answer.png"),
+          fullPage: true,
+        });
+      }
       const citation = page.locator("a.citation").first();
       expect(await citation.textContent()).toBe("粗大ごみ収集要領.pdf（3ページ）");
       await citation.click();

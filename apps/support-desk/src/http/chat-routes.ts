@@ -70,6 +70,8 @@ ${m.notices.length > 0 ? html`<ul class="notice-list">${m.notices.map((n) => htm
 ${m.role === "assistant" ? sources(m.citations) : ""}
 </article>`,
 )}
+<section id="stream" class="message assistant" hidden aria-live="polite"><h2>回答（作成中）</h2>
+<div class="text" id="stream-text"></div><ol class="sources" id="stream-sources"></ol></section>
 <form id="ask-form" method="post" action="/chat/ask" enctype="multipart/form-data">${csrfField(c.get("session")?.csrfToken)}
 ${threadId !== undefined ? html`<input type="hidden" name="threadId" value="${threadId}">` : ""}
 <div class="field"><label for="f-question">質問</label>

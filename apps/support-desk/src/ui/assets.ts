@@ -42,15 +42,78 @@ export const VIEWER_JS = `(function () {
 })();
 `;
 
-/** The chat page's script, `/support-desk/chat.js`: shows that an answer is being written. */
+/**
+ * The chat page's script, `/support-desk/chat.js`: without attachments it streams the answer from
+ * `POST /api/chat` (NDJSON) into the page, then opens the stored thread; on any failure, and with
+ * attachments, the form posts normally.
+ */
 export const CHAT_JS = `(function () {
   var form = document.getElementById("ask-form");
   if (!form) return;
-  form.addEventListener("submit", function () {
-    var status = document.getElementById("ask-status");
+  var status = document.getElementById("ask-status");
+  form.addEventListener("submit", function (event) {
     if (status) status.textContent = "回答を作成しています…";
+    var files = form.querySelector("input[type=file]");
+    var question = form.elements.question.value;
+    if ((files && files.files && files.files.length > 0) || !question.trim() || !window.fetch || !window.TextDecoder) return;
+    event.preventDefault();
     var button = form.querySelector("button[type=submit]");
     if (button) button.disabled = true;
+    var body = { question: question };
+    if (form.elements.threadId) body.threadId = Number(form.elements.threadId.value);
+    if (form.elements.folderId && form.elements.folderId.value) body.folderId = Number(form.elements.folderId.value);
+    var box = document.getElementById("stream");
+    var text = document.getElementById("stream-text");
+    var sources = document.getElementById("stream-sources");
+    box.hidden = false;
+    function handle(line) {
+      if (!line) return;
+      var event = JSON.parse(line);
+      if (event.type === "sources") {
+        for (var i = 0; i < event.citations.length; i++) {
+          var c = event.citations[i];
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = c.href;
+          a.textContent = c.documentName + "（" + c.label + "）";
+          li.appendChild(a);
+          sources.appendChild(li);
+        }
+      } else if (event.type === "delta") {
+        text.textContent += event.text;
+      } else if (event.type === "done") {
+        var path = "/chat/" + event.threadId;
+        var hash = "#m-" + event.messageId;
+        if (location.pathname === path) { location.hash = hash; location.reload(); }
+        else location.assign(path + hash);
+      } else if (event.type === "error") {
+        throw new Error(event.message);
+      }
+    }
+    fetch("/api/chat", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-csrf-token": form.elements._csrf.value },
+      body: JSON.stringify(body),
+    }).then(function (response) {
+      if (!response.ok || !response.body) throw new Error("HTTP " + response.status);
+      var reader = response.body.getReader();
+      var decoder = new TextDecoder();
+      var buffer = "";
+      function pump() {
+        return reader.read().then(function (chunk) {
+          buffer += decoder.decode(chunk.value || new Uint8Array(), { stream: !chunk.done });
+          var lines = buffer.split("\\n");
+          buffer = lines.pop();
+          lines.forEach(handle);
+          if (chunk.done) { handle(buffer); return; }
+          return pump();
+        });
+      }
+      return pump();
+    }).catch(function () {
+      box.hidden = true;
+      form.submit();
+    });
   });
 })();
 `;
