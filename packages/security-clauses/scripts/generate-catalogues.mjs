@@ -1,12 +1,12 @@
 // Extracts the clause texts verbatim from the seeds into typed TS data modules.
-// usage: node scripts/generate-catalogues.mjs [seedsDir]   (default ../../../shared/seeds)
+// usage: node scripts/generate-catalogues.mjs [seedsDir]   (default: the copy in packages/seeds/texts)
 // Only the text and numbering are generated; tags and obligations are hand-written in src/catalogues/*.ts.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const seeds = process.argv[2] ?? join(here, "../../../../shared/seeds");
+const seeds = process.argv[2] ?? join(here, "../../seeds/texts");
 const out = join(here, "../src/catalogues");
 
 function clean(line) {
