@@ -26,7 +26,20 @@ export {
   type ValidateCreditorAccountOptions,
   validateCreditorAccount,
 } from "./creditor-account.js";
+export type { CsvImport, CsvImportError } from "./csv-import-error.js";
 export { type FieldIssue, TreasuryError, type TreasuryErrorCode, ZenginFileError } from "./errors.js";
+export {
+  FAILED_TRANSFER_COLUMNS,
+  FAILED_TRANSFER_REASONS,
+  FAILED_TRANSFER_REPLY_LABELS,
+  FAILED_TRANSFER_STATUS_LABELS,
+  type FailedTransferInput,
+  type FailedTransferReply,
+  type FailedTransferStatus,
+  type FailedTransferUpdate,
+  failedTransferUpdateProblem,
+  parseFailedTransfersCsv,
+} from "./failed-transfer.js";
 export { findReimports, type ReimportSplit } from "./find-reimports.js";
 export { type FormatPaymentNoticesCsvOptions, formatPaymentNoticesCsv } from "./format-payment-notices.js";
 export { type GeneratePaymentNoticesOptions, generatePaymentNotices } from "./generate-payment-notices.js";
@@ -57,6 +70,14 @@ export {
 } from "./parse-zengin-transfer-file.js";
 export { type PaymentAdviceRun, paymentAdviceRunDate, paymentAdviceRuns } from "./payment-advice.js";
 export {
+  PAYMENT_ORDER_COLUMNS,
+  type PaymentOrderRow,
+  parsePaymentOrdersCsv,
+  parseTransferApplicationsCsv,
+  TRANSFER_APPLICATION_COLUMNS,
+  type TransferApplicationRow,
+} from "./payment-csv.js";
+export {
   CHANNEL_LABELS,
   PAYMENT_NOTICE_COLUMNS,
   type PaymentNotice,
@@ -72,6 +93,9 @@ export {
   type SchedulePaymentSlipsOptions,
   schedulePaymentSlips,
 } from "./payment-slips.js";
+export { type StampBook, type StampDay, type StampEntry, stampBook } from "./stamp-book.js";
+export { COMMON_STAMP_DENOMINATIONS, type StampEntryInput, stampEntrySchema } from "./stamp-entry.js";
+export { WORK_ITEMS, type WorkRecordInput, workItemTitle, workRecordSchema } from "./work-record.js";
 export { isZenginText, shiftJisByteLength, toZenginKana, type ZenginKanaResult } from "./zengin-kana.js";
 export * from "./zengin-layout.js";
 export {

@@ -1,18 +1,9 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import fontkit from "@pdf-lib/fontkit";
 import { formatWareki, type IsoDate } from "@ward/calendar-jp";
-import { PDFDocument, rgb } from "pdf-lib";
 import { accountTypeName } from "../domain/index.js";
+import { JAPANESE_FONT_CANDIDATES, openJapanesePdf } from "../internal/japanese-pdf.js";
 import type { RegisteredCreditor } from "../storage/creditor-accounts.js";
 
-/** TrueType Japanese fonts tried in order (Debian `fonts-ipaexfont-gothic`, `fonts-ipafont-gothic`). */
-export const JAPANESE_FONT_CANDIDATES = [
-  "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
-  "/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf",
-  "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
-  "/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf",
-] as const;
+export { JAPANESE_FONT_CANDIDATES };
 
 /** Options of {@link writeRegistrationLetter}. */
 export interface RegistrationLetterOptions {
@@ -39,46 +30,22 @@ export async function writeRegistrationLetter(
   creditor: RegisteredCreditor,
   options: RegistrationLetterOptions,
 ): Promise<Uint8Array> {
-  const fontPath = options.fontPath ?? JAPANESE_FONT_CANDIDATES.find((p) => existsSync(p));
-  if (fontPath === undefined) {
-    throw new Error(
-      "@ward/treasury: no Japanese TrueType font found; install Debian's fonts-ipaexfont-gothic (apt-get install fonts-ipaexfont-gothic)",
-    );
-  }
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const font = await pdf.embedFont(await readFile(fontPath), { subset: true });
-  pdf.setTitle("登録完了のお知らせ");
-  pdf.setCreator("@ward/treasury");
-  const page = pdf.addPage([595.28, 841.89]);
-  const black = rgb(0, 0, 0);
-  let y = 780;
-  const line = (text: string, o: { size?: number; x?: number; gap?: number; right?: boolean } = {}) => {
-    const size = o.size ?? 11;
-    const x = o.right ? 540 - font.widthOfTextAtSize(text, size) : (o.x ?? 60);
-    page.drawText(text, { x, y, size, font, color: black });
-    y -= o.gap ?? size + 9;
-  };
-  const a = creditor.account;
-  line(formatWareki(options.date), { right: true });
-  line(`〒${creditor.postalCode}`);
-  line(creditor.address);
-  line(`${creditor.creditorName}　様`, { size: 13, gap: 40 });
-  line(options.sender ?? "練馬区会計管理室", { right: true, gap: 50 });
-  const title = "登録完了のお知らせ";
-  page.drawText(title, {
-    x: (595.28 - font.widthOfTextAtSize(title, 18)) / 2,
-    y,
-    size: 18,
-    font,
-    color: black,
+  const doc = await openJapanesePdf({
+    title: "登録完了のお知らせ",
+    ...(options.fontPath === undefined ? {} : { fontPath: options.fontPath }),
   });
-  y -= 50;
-  line("日頃より区政にご協力いただき、ありがとうございます。");
-  line("ご提出いただいた「債権者口座登録依頼書」により、下記の口座を登録しましたのでお知らせします。", {
+  const a = creditor.account;
+  doc.text(formatWareki(options.date), { right: true });
+  doc.text(`〒${creditor.postalCode}`);
+  doc.text(creditor.address);
+  doc.text(`${creditor.creditorName}　様`, { size: 13, gap: 40 });
+  doc.text(options.sender ?? "練馬区会計管理室", { right: true, gap: 50 });
+  doc.text("登録完了のお知らせ", { size: 18, center: true, gap: 50 });
+  doc.text("日頃より区政にご協力いただき、ありがとうございます。");
+  doc.text("ご提出いただいた「債権者口座登録依頼書」により、下記の口座を登録しましたのでお知らせします。", {
     gap: 36,
   });
-  line("記", { x: 290, gap: 30 });
+  doc.text("記", { x: 290, gap: 30 });
   const rows: [string, string][] = [
     ["登録番号", String(creditor.id)],
     ["金融機関", `${a.bankKana ?? ""}（${a.bankCode}）`],
@@ -88,12 +55,11 @@ export async function writeRegistrationLetter(
     ["口座名義", a.holderName],
   ];
   for (const [label, value] of rows) {
-    page.drawText(label, { x: 100, y, size: 11, font });
-    page.drawText(value, { x: 220, y, size: 11, font });
-    y -= 22;
+    doc.text(label, { x: 100, gap: 0 });
+    doc.text(value, { x: 220, gap: 22 });
   }
-  y -= 20;
-  line("登録内容に誤りがある場合は、会計管理室までご連絡ください。");
-  line("以上", { right: true });
-  return pdf.save();
+  doc.space(20);
+  doc.text("登録内容に誤りがある場合は、会計管理室までご連絡ください。");
+  doc.text("以上", { right: true });
+  return doc.save();
 }

@@ -1,5 +1,5 @@
 import type { PaymentNotice } from "../domain/index.js";
-import { writeCsv } from "../internal/csv-write.js";
+import { type CsvExportEncoding, csvBytes } from "../internal/csv-bytes.js";
 import { NOTICE_TALLY_LEVELS, tallyNotices } from "./notice-tally.js";
 import { receiptTallyRows, revenueSummaryRows } from "./tally-workbook.js";
 
@@ -14,23 +14,22 @@ export type TallyTable = "receipt-tally" | "revenue-summary";
  * @param table - which table
  * @param encoding - `utf-8` (default, with BOM) or `shift_jis`
  * @returns the CSV bytes
+ * @throws CsvError `UNENCODABLE_CHARACTER` when a label has no Shift_JIS form (never a silent `?`)
  * @example
  * writeTallyCsv(notices, "revenue-summary"); // => bytes of "区分,会計,歳入区分（款）,件数,金額\r\n…"
  */
 export function writeTallyCsv(
   notices: readonly PaymentNotice[],
   table: TallyTable,
-  encoding: "utf-8" | "shift_jis" = "utf-8",
+  encoding: CsvExportEncoding = "utf-8",
 ): Uint8Array {
   const tally = tallyNotices(notices);
   const headers = table === "receipt-tally" ? [...NOTICE_TALLY_LEVELS] : ["会計", "歳入区分（款）"];
   const rows = table === "receipt-tally" ? receiptTallyRows(tally) : revenueSummaryRows(tally);
   const kind = { subtotal: "小計", total: "合計" } as const;
-  return writeCsv(
-    [
-      ["区分", ...headers, "件数", "金額"],
-      ...rows.map((r) => [r.emphasis ? kind[r.emphasis] : "明細", ...r.values]),
-    ],
+  return csvBytes(
+    ["区分", ...headers, "件数", "金額"],
+    rows.map((r) => [r.emphasis ? kind[r.emphasis] : "明細", ...r.values]),
     encoding,
   );
 }

@@ -71,12 +71,14 @@ export interface TreasuryTables {
     notified_on: string;
     payee: string;
     amount_yen: string | number | bigint;
+    reason_code: string;
+    reason_text: string;
     department_code: string;
-    reason: string;
-    reply: string | null;
-    replied_on: string | null;
+    reply_kind: string | null;
+    reply_text: string;
     status: string;
-    note: string;
+    recorded_at: Date;
+    updated_at: Date;
   };
   treasury_stamp_entries: {
     id: Generated<number>;
@@ -84,15 +86,18 @@ export interface TreasuryTables {
     denomination: number;
     received: number;
     used: number;
-    remaining: number;
     description: string;
+    recorded_by: number | null;
+    recorded_at: Date;
   };
   treasury_work_records: {
     id: Generated<number>;
     work_date: string;
-    category: string;
+    work_item: string;
     count: number;
+    staff: string;
     note: string;
     recorded_by: number | null;
+    recorded_at: Date;
   };
 }
