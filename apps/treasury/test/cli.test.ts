@@ -143,4 +143,78 @@ describe("treasury CLI", () => {
     expect(await run("zengin", "--date", "2025-12-31", ...args)).toBe(1);
     expect(stderr).toContain("エラー：");
   });
+
+  it("imports orders, applications and failed transfers from CSV; a bad file exits 1 with line and column", async () => {
+    writeFileSync(
+      join(dir, "orders.csv"),
+      "支出命令番号,支払先,支払日,金額,債権者登録番号\nS-50,豊玉工業,2025-08-25,5000,\n",
+    );
+    expect(await run("orders", "import", "orders.csv")).toBe(0);
+    expect(stdout).toContain("支出命令を1件取り込みました（5,000円）");
+    writeFileSync(join(dir, "apps.csv"), "申請番号,支払先,振込指定日,金額\nE-50,豊玉工業,2025-08-25,5000\n");
+    expect(await run("applications", "import", "apps.csv")).toBe(0);
+    writeFileSync(
+      join(dir, "ft.csv"),
+      "通知日,支払先,金額,不能事由コード,不能事由,所属コード\n2025-07-10,練馬商事,12000,01,,110100\n",
+    );
+    expect(await run("failed-transfers", "import", "ft.csv")).toBe(0);
+    writeFileSync(
+      join(dir, "ft-bad.csv"),
+      "通知日,支払先,金額,不能事由コード,不能事由,所属コード\n2025-07-10,練馬商事,12000,42,,110100\n",
+    );
+    expect(await run("failed-transfers", "import", "ft-bad.csv")).toBe(1);
+    expect(stderr).toMatch(/2行目「不能事由コード」列：/);
+    expect(await run("orders", "frobnicate")).toBe(2);
+  });
+
+  it("updates and exports failed transfers, refusing 完了 without a reply", async () => {
+    const [row] = await treasuryDb(platform).selectFrom("treasury_failed_transfers").select("id").execute();
+    const id = String(row?.id);
+    expect(await run("failed-transfers", "update", "--id", id, "--status", "完了")).toBe(1);
+    expect(stderr).toContain("担当課の回答");
+    expect(
+      await run(
+        "failed-transfers",
+        "update",
+        "--id",
+        id,
+        "--status",
+        "回答済",
+        "--reply",
+        "再送",
+        "--note",
+        "8/1再送",
+      ),
+    ).toBe(0);
+    expect(await run("failed-transfers", "update", "--id", id, "--status", "済み")).toBe(2);
+    expect(await run("failed-transfers", "export", "--out", "ft.csv", "--encoding", "shift_jis")).toBe(0);
+    const csv = new TextDecoder("shift_jis").decode(readFileSync(join(dir, "ft.csv")));
+    expect(csv).toContain("練馬商事,12000,01,口座なし,110100,再送,8/1再送,回答済");
+    expect(await run("failed-transfers", "export", "--out", "ft.xlsx", "--status", "未連絡")).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, "ft.xlsx"));
+    expect(workbook.getWorksheet("支払不能")?.rowCount).toBe(3);
+  });
+
+  it("records stamps (refusing a use beyond stock), work, and writes the daily and monthly reports", async () => {
+    const stamp = ["stamps", "record", "--date", "2025-07-10", "--denomination", "110", "--description"];
+    expect(await run(...stamp, "購入", "--received", "20")).toBe(0);
+    expect(await run(...stamp, "送付", "--used", "21")).toBe(1);
+    expect(stderr).toContain("110円切手の残数が足りません");
+    expect(await run(...stamp, "送付")).toBe(2);
+    expect(await run("stamps", "export", "--out", "stamps.xlsx")).toBe(0);
+    const args = ["--date", "2025-07-10", "--item", "mail-dispatch", "--count", "1", "--staff", "山田"];
+    expect(await run("work", "record", ...args)).toBe(0);
+    expect(
+      await run("work", "record", "--date", "2025-07-10", "--item", "nap", "--count", "1", "--staff", "山田"),
+    ).toBe(2);
+    expect(stderr).toContain("業務項目を契約の委託内容から選んでください");
+    expect(await run("report", "daily", "--date", "2025-07-10", "--out", "nippo.pdf")).toBe(0);
+    expect(readFileSync(join(dir, "nippo.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await run("report", "monthly", "--month", "2025-07", "--out", "kanryo.xlsx")).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, "kanryo.xlsx"));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["業務実績", "記録件数", "日別内訳"]);
+    expect(await run("report", "monthly", "--date", "2025-07-10", "--out", "x.xlsx")).toBe(2);
+  });
 });

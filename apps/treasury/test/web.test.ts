@@ -154,4 +154,155 @@ describe("treasury web screens", () => {
     expect(letter.headers.get("content-type")).toBe("application/pdf");
     expect(new TextDecoder().decode((await letter.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
   });
+
+  it("imports payment orders and applications from uploaded CSV, refusing a bad file whole", async () => {
+    expect((await c.request("/payments/import")).status).toBe(200);
+    const orders = await upload("/orders/import", {
+      file: new File(
+        ["支出命令番号,支払先,支払日,金額,債権者登録番号\nS-70,豊玉工業,2025-09-25,7000,\n"],
+        "o.csv",
+      ),
+    });
+    expect(orders.status).toBe(200);
+    expect(await orders.text()).toContain("支出命令を1件取り込みました（7,000円）");
+    const apps = await upload("/applications/import", {
+      file: new File(
+        ["申請番号,支払先,振込指定日,金額\nE-70,豊玉工業,2025-09-25,7000\nE-71,豊玉工業,2025-09-31,7000\n"],
+        "a.csv",
+      ),
+    });
+    expect(apps.status).toBe(422);
+    expect(await apps.text()).toMatch(/<td>3<\/td><td>振込指定日<\/td>/);
+    const empty = await upload("/applications/import", { file: new File([], "none.csv") });
+    expect(empty.status).toBe(422);
+    const match = await (await c.request("/transfers?from=2025-09-25&to=2025-09-25")).text();
+    expect(match).toContain("申請なし");
+  });
+
+  it("logs a failed transfer, records the department's reply and status, and exports Excel and CSV", async () => {
+    const bad = await post("/failed-transfers", {
+      notifiedOn: "2025-12-26",
+      payee: "",
+      amount: "0",
+      reasonCode: "01",
+      reasonText: "",
+      departmentCode: "110100",
+    });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("支払先を入力してください。");
+    const ok = await post("/failed-transfers", {
+      notifiedOn: "2025-12-26",
+      payee: "練馬商事",
+      amount: "12000",
+      reasonCode: "02",
+      reasonText: "",
+      departmentCode: "110100",
+    });
+    const okText = await ok.text();
+    expect(okText).toContain("登録しました");
+    const id = /登録しました（番号 (\d+)/.exec(okText)?.[1];
+    const refused = await post(`/failed-transfers/${id}`, {
+      status: "completed",
+      replyKind: "",
+      replyText: "",
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("担当課の回答");
+    const replied = await post(`/failed-transfers/${id}`, {
+      status: "replied",
+      replyKind: "refund",
+      replyText: "戻入処理",
+    });
+    expect(await replied.text()).toContain("「回答済」にしました");
+    const upload1 = await upload("/failed-transfers/import", {
+      file: new File(
+        ["通知日,支払先,金額,不能事由コード,不能事由,所属コード\n2025-12-25,豊玉工業,abc,01,,1\n"],
+        "f.csv",
+      ),
+    });
+    expect(upload1.status).toBe(422);
+    const xlsx = await c.request("/failed-transfers.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.getWorksheet("支払不能") as ExcelJS.Worksheet;
+    expect((sheet.getRow(4).values as unknown[]).slice(2)).toEqual([
+      "2025-12-26",
+      "練馬商事",
+      12000,
+      "02",
+      "名義相違",
+      "110100",
+      "戻入",
+      "戻入処理",
+      "回答済",
+    ]);
+    const csv = await (await c.request("/failed-transfers.csv")).text();
+    expect(csv).toContain("練馬商事,12000,02,名義相違,110100,戻入,戻入処理,回答済");
+  });
+
+  it("records stamps with balances and refuses a use beyond stock, saving nothing", async () => {
+    const received = await post("/stamps", {
+      date: "2025-12-01",
+      denomination: "110",
+      received: "30",
+      used: "",
+      description: "購入",
+      counted: "",
+    });
+    expect(await received.text()).toContain("残 30枚");
+    const refused = await post("/stamps", {
+      date: "2025-12-02",
+      denomination: "110",
+      received: "",
+      used: "31",
+      description: "送付",
+      counted: "",
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("110円切手の残数が足りません");
+    const invalid = await post("/stamps", {
+      date: "2025-12-02",
+      denomination: "x",
+      received: "",
+      used: "",
+      description: "",
+      counted: "",
+    });
+    expect(invalid.status).toBe(422);
+    const page = await (await c.request("/stamps")).text();
+    expect(page).toContain("3,300円");
+    const xlsx = await c.request("/stamps.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["総括", "110円"]);
+  });
+
+  it("records work and serves the daily and monthly reports as Excel and PDF", async () => {
+    const bad = await post("/work-records", {
+      date: "2025-12-26",
+      workItemId: "vault",
+      count: "",
+      staff: "山田",
+      note: "",
+    });
+    expect(bad.status).toBe(422);
+    const ok = await post("/work-records", {
+      date: "2025-12-26",
+      workItemId: "vault",
+      count: "2",
+      staff: "山田",
+      note: "",
+    });
+    expect(await ok.text()).toContain("登録しました：支出命令等関連書類の搬出・格納 2件");
+    const page = await (await c.request("/reports?date=2025-12-26")).text();
+    expect(page).toContain("業務記録 2025-12-26（1件）");
+    const pdf = await c.request("/reports/daily.pdf?date=2025-12-26");
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+    const xlsx = await c.request("/reports/monthly.xlsx?month=2025-12");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const days = workbook.getWorksheet("日別内訳") as ExcelJS.Worksheet;
+    expect((days.getRow(days.rowCount).values as unknown[])[1]).toBe("合計");
+  });
 });

@@ -13,6 +13,7 @@ import { treasuryMigrations } from "../storage/migrations.js";
 import { zenginFileForDate } from "../storage/payments.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { type ProgressSink, progressBar } from "./progress-bar.js";
+import { printImportErrors, runRecordsCommand } from "./records-commands.js";
 
 /** What the CLI reads and writes besides files; tests pass their own. */
 export interface CliIo {
@@ -30,6 +31,15 @@ export const USAGE = `使い方:
   treasury import <納入済通知書.csv> [--fiscal-year 2025] [--data-dir DIR]
   treasury tally (--date YYYY-MM-DD | --month YYYY-MM) [--out 集計表.xlsx|.csv] [--data-dir DIR]
   treasury generate --count N --fiscal-year 2025 --out notices.csv [--seed 1] [--encoding utf-8|shift_jis]
+  treasury orders import <支出命令.csv> | treasury applications import <申請.csv>
+  treasury failed-transfers import <支払不能.csv>
+  treasury failed-transfers update --id N --status 照会中|回答済|完了 [--reply 再送|変更|戻入] [--note 回答内容]
+  treasury failed-transfers export --out 支払不能.xlsx|.csv [--status 未連絡] [--encoding shift_jis]
+  treasury stamps record --date YYYY-MM-DD --denomination 110 (--received N | --used N) --description 摘要 [--counted N]
+  treasury stamps export --out 郵券受払簿.xlsx [--date YYYY-MM-DD]
+  treasury work record --date YYYY-MM-DD --item internal-mail --count 3 --staff 山田 [--note 備考]
+  treasury report daily --date YYYY-MM-DD --out 日報.xlsx|.pdf
+  treasury report monthly --month YYYY-MM --out 完了報告書.xlsx|.pdf
   treasury zengin --date YYYY-MM-DD --out file.txt --requester-code NNNNNNNNNN --from-account BBBB-SSS-T-NNNNNNN [--requester-name ﾈﾘﾏｸ] [--data-dir DIR]
 `;
 
@@ -64,6 +74,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         "requester-code": { type: "string" },
         "requester-name": { type: "string" },
         "from-account": { type: "string" },
+        id: { type: "string" },
+        status: { type: "string" },
+        reply: { type: "string" },
+        note: { type: "string" },
+        denomination: { type: "string" },
+        received: { type: "string" },
+        used: { type: "string" },
+        description: { type: "string" },
+        counted: { type: "string" },
+        item: { type: "string" },
+        staff: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -123,13 +144,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           });
           bar.done();
           if (!result.ok) {
-            err(
-              `取込を中止しました（1件も保存していません）：${file} に ${result.errors.length}${result.truncated ? "件以上" : "件"}の誤りがあります。`,
-            );
-            for (const e of result.errors.slice(0, 50)) {
-              err(`  ${e.line}行目${e.column ? `「${e.column}」列` : ""}：${e.message}`);
-            }
-            if (result.errors.length > 50) err(`  …ほか${result.errors.length - 50}件`);
+            printImportErrors({ err }, file, result.errors, result.truncated);
             return 1;
           }
           out(
@@ -193,7 +208,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
       }
       default:
-        return fail(`不明なコマンドです：${command}`);
+        return (
+          (await runRecordsCommand(command, {
+            values,
+            rest,
+            today: io.today,
+            path,
+            open,
+            out,
+            err,
+            fail,
+            period: () => periodOf(values.date, values.month),
+          })) ?? fail(`不明なコマンドです：${command}`)
+        );
     }
   } catch (error) {
     if (

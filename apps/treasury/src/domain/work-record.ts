@@ -17,11 +17,14 @@ const ITEM_IDS = new Set(WORK_ITEMS.map((w) => w.id));
 export const workRecordSchema = z.object({
   date: z.string().refine(isIsoDate, "日付は YYYY-MM-DD で入力してください"),
   workItemId: z.string().refine((v) => ITEM_IDS.has(v), "業務項目を契約の委託内容から選んでください"),
-  count: z.coerce
-    .number({ error: "件数を数字で入力してください" })
-    .int("件数は整数です")
-    .min(0, "件数は0以上です")
-    .max(1_000_000, "件数が大きすぎます"),
+  count: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ error: "件数を数字で入力してください" })
+      .int("件数は整数です")
+      .min(0, "件数は0以上です")
+      .max(1_000_000, "件数が大きすぎます"),
+  ),
   staff: z.string().trim().min(1, "担当者を入力してください").max(50, "担当者は50文字以内です"),
   note: z.string().trim().max(200, "備考は200文字以内です").default(""),
 });

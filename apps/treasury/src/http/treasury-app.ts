@@ -25,10 +25,8 @@ import { getCreditor, registerCreditorAccount } from "../storage/creditor-accoun
 import { importNoticeFile } from "../storage/import-notices.js";
 import { loadNotices } from "../storage/load-notices.js";
 import { matchStoredTransfers, slipsDue } from "../storage/payments.js";
-
-const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-type Ctx = Parameters<typeof renderPage>[0];
+import { type Ctx, XLSX, yen } from "./page-parts.js";
+import { registerRecordsRoutes } from "./records-routes.js";
 
 const MATCH_LABELS: Readonly<Record<string, string>> = {
   matched: "一致",
@@ -129,8 +127,13 @@ ${field({ name: "holderName", label: "口座名義（カナ）", required: true,
       { href: "/slips", label: "払込票", permission: "read" },
       { href: "/transfers", label: "振込照合", permission: "read" },
       { href: "/creditors/new", label: "債権者口座登録", permission: "write" },
+      { href: "/payments/import", label: "支出命令・申請取込", permission: "write" },
+      { href: "/failed-transfers", label: "支払不能", permission: "read" },
+      { href: "/stamps", label: "郵券受払簿", permission: "read" },
+      { href: "/reports", label: "日報・完了報告", permission: "read" },
     ],
     routes: (app) => {
+      registerRecordsRoutes(app, platform, today);
       app.get("/", requirePermission("read"), async (c) => {
         const due = await slipsDue(platform, { today: today(), scope: "today" });
         return renderPage(c, {
