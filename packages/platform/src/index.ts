@@ -77,6 +77,7 @@ export {
   ERASURE_METHOD,
   type ErasureRecord,
   eraseFile,
+  type FileReadRule,
   listErasures,
   putFile,
   readFile,
@@ -85,7 +86,7 @@ export {
 export { type MasterKeySource, parseMasterKey, resolveMasterKey } from "./files/master-key.js";
 export { SESSION_COOKIE } from "./http/builtin-routes.js";
 export { type AppOptions, createApp, LOGIN_CSRF_COOKIE } from "./http/create-app.js";
-export type { PlatformEnv, ShellConfig } from "./http/env.js";
+export type { AuthorizeFileRead, PlatformEnv, ShellConfig } from "./http/env.js";
 export {
   type FormResult,
   parseJson,

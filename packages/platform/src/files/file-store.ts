@@ -35,6 +35,13 @@ export interface ErasureRecord {
   readonly auditSeq: number;
 }
 
+/**
+ * An app's own read rule for a stored file: `true` allows, `false` refuses (the read is audited as
+ * `denied` and answered `NOT_FOUND`, so the file's existence is not disclosed), `undefined` leaves
+ * the decision to the platform's department rule.
+ */
+export type FileReadRule = (file: StoredFile) => boolean | undefined | Promise<boolean | undefined>;
+
 /** The erasure method written into every {@link ErasureRecord}. */
 export const ERASURE_METHOD = "crypto-erase: AES-256-GCM file key destroyed, ciphertext deleted";
 
@@ -109,30 +116,45 @@ export async function putFile(
 }
 
 /**
- * Reads and decrypts a file, checking integrity and the actor's department; the read is audited
- * (`file.read`).
+ * Reads and decrypts a file, checking integrity and the actor's right; the read is audited
+ * (`file.read`, naming the actor). The right is the app's `authorize` rule when it decides
+ * (refusal → `NOT_FOUND`), else the department rule (refusal → `FORBIDDEN`); the system actor
+ * (background jobs) reads everything.
  *
+ * @param options - `authorize`: the app's own rule for this file ({@link FileReadRule})
  * @throws PlatformError `NOT_FOUND`, `FORBIDDEN`, `FILE_ERASED`, `FILE_INTEGRITY`
  * @example
  * ```ts
  * const { file, data } = await readFile(platform, actor, id);
+ * await readFile(platform, actor, id, { authorize: () => folderReaders.has(actor.user?.id ?? 0) });
  * ```
  */
 export async function readFile(
   ctx: PlatformContext,
   actor: Actor,
   fileId: string,
+  options: { readonly authorize?: FileReadRule } = {},
 ): Promise<{ file: StoredFile; data: Uint8Array }> {
   const row = await ctx.db.selectFrom("files").selectAll().where("id", "=", fileId).executeTakeFirst();
   if (!row) throw new PlatformError("NOT_FOUND", { message: `file ${fileId}` });
-  if (actor.user !== null && !canAccessDepartment(actor.user, row.department_id)) {
-    await appendAudit(
-      ctx.db,
-      actor,
-      { action: "file.read", targetType: "file", targetId: fileId, result: "denied" },
-      { clock: ctx.clock },
-    );
-    throw new PlatformError("FORBIDDEN", { message: `file ${fileId}` });
+  if (actor.user !== null) {
+    const decided = options.authorize ? await options.authorize(toStoredFile(row)) : undefined;
+    const allowed = decided ?? canAccessDepartment(actor.user, row.department_id);
+    if (!allowed) {
+      await appendAudit(
+        ctx.db,
+        actor,
+        {
+          action: "file.read",
+          targetType: "file",
+          targetId: fileId,
+          result: "denied",
+          ...(decided === false ? { detail: { rule: "app" } } : {}),
+        },
+        { clock: ctx.clock },
+      );
+      throw new PlatformError(decided === false ? "NOT_FOUND" : "FORBIDDEN", { message: `file ${fileId}` });
+    }
   }
   if (row.wrapped_key === null || row.ciphertext === null) {
     throw new PlatformError("FILE_ERASED", { message: `file ${fileId}` });

@@ -13,7 +13,7 @@ import { readFile } from "../files/file-store.js";
 import { ROLES } from "../storage/schema.js";
 import { formatTokyo, toTokyoIso } from "../time.js";
 import { csrfField, dataTable, errorSummary, field, issuesFor, selectField } from "../ui/layout.js";
-import type { PlatformEnv } from "./env.js";
+import type { AuthorizeFileRead, PlatformEnv } from "./env.js";
 import { parseJson, renderPage, requirePermission, safeParseForm } from "./request-helpers.js";
 
 /** Name of the HTTP-only, SameSite=Strict session cookie. */
@@ -131,7 +131,10 @@ function auditFilter(raw: Record<string, string>) {
 const RESULT_LABELS: Record<string, string> = { success: "成功", failure: "失敗", denied: "拒否" };
 
 /** Registers login/logout, password change, user admin, audit log screens and file download. */
-export function registerBuiltinRoutes(app: Hono<PlatformEnv>, deps: { newLoginCsrf: () => string }): void {
+export function registerBuiltinRoutes(
+  app: Hono<PlatformEnv>,
+  deps: { newLoginCsrf: () => string; authorizeFileRead?: AuthorizeFileRead | undefined },
+): void {
   app.get("/login", (c) => {
     if (c.get("session")) return c.redirect("/", 303);
     return loginPage(c, { csrf: newCsrf(c, deps.newLoginCsrf), next: safeNext(c.req.query("next")) });
@@ -391,7 +394,14 @@ ${dataTable({
   app.get("/files/:id", requirePermission("read"), async (c) => {
     const id = c.req.param("id");
     if (!/^[0-9a-f-]{36}$/.test(id)) throw new PlatformError("NOT_FOUND");
-    const { file, data } = await readFile(c.get("platform"), c.get("actor"), id);
+    const actor = c.get("actor");
+    const hook = deps.authorizeFileRead;
+    const { file, data } = await readFile(
+      c.get("platform"),
+      actor,
+      id,
+      hook ? { authorize: (stored) => hook(actor, stored, c) } : {},
+    );
     c.header("Content-Type", file.contentType);
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);

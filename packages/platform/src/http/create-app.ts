@@ -11,7 +11,7 @@ import type { Platform } from "../platform.js";
 import type { NavItem } from "../ui/layout.js";
 import { SHELL_CSS } from "../ui/styles.js";
 import { registerBuiltinRoutes, SESSION_COOKIE } from "./builtin-routes.js";
-import type { PlatformEnv } from "./env.js";
+import type { AuthorizeFileRead, PlatformEnv } from "./env.js";
 import { renderPage, wantsJson } from "./request-helpers.js";
 
 /** Options of {@link createApp}. */
@@ -28,6 +28,11 @@ export interface AppOptions {
   readonly uploadLimitBytes?: number;
   /** Extra paths that need no login (`/login`, `/health`, `/assets/*` always do). */
   readonly publicPaths?: readonly string[];
+  /**
+   * The app's read rule for `/files/:id`, for files whose readers are not simply their department
+   * (e.g. folder rights): `false` → 404 and an audited refusal, `undefined` → the department rule.
+   */
+  readonly authorizeFileRead?: AuthorizeFileRead;
 }
 
 const ALWAYS_PUBLIC = ["/login", "/api/login", "/health", "/assets/shell.css", "/favicon.ico"];
@@ -237,7 +242,10 @@ export function createApp(platform: Platform, options: AppOptions): Hono<Platfor
     });
   });
 
-  registerBuiltinRoutes(app, { newLoginCsrf: () => randomBytes(24).toString("base64url") });
+  registerBuiltinRoutes(app, {
+    newLoginCsrf: () => randomBytes(24).toString("base64url"),
+    authorizeFileRead: options.authorizeFileRead,
+  });
   options.routes?.(app);
   return app;
 }

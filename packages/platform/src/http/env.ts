@@ -1,6 +1,8 @@
+import type { Context } from "hono";
 import type { Logger } from "pino";
 import type { Actor } from "../accounts/actor.js";
 import type { Session } from "../accounts/auth.js";
+import type { StoredFile } from "../files/file-store.js";
 import type { Platform } from "../platform.js";
 import type { NavItem } from "../ui/layout.js";
 
@@ -23,3 +25,20 @@ export interface PlatformEnv {
     actor: Actor;
   };
 }
+
+/**
+ * An app's rule for `/files/:id` (the `authorizeFileRead` option of `createApp`): `true` serves the
+ * file, `false` answers 404 with a `denied` audit record naming the user, `undefined` leaves the
+ * file to the platform's department rule.
+ *
+ * @example
+ * ```ts
+ * const authorizeFileRead: AuthorizeFileRead = async (actor, file) =>
+ *   (await ownedByFolder(file.id)) ? await canReadFolderOf(actor, file.id) : undefined;
+ * ```
+ */
+export type AuthorizeFileRead = (
+  actor: Actor,
+  file: StoredFile,
+  c: Context<PlatformEnv>,
+) => boolean | undefined | Promise<boolean | undefined>;
