@@ -86,14 +86,36 @@ describe("ingestion jobs", () => {
       .where("id", "=", doc.file_id)
       .executeTakeFirstOrThrow();
     expect(Buffer.from(file.ciphertext ?? new Uint8Array()).toString("utf8")).not.toContain("受付時間");
-    expect((await ctx.admin.request(`/files/${doc.file_id}`)).status).toBe(404);
+    const lastFileRead = () =>
+      t.desk.db
+        .selectFrom("audit_log")
+        .select(["actor_login", "result", "target_id"])
+        .where("action", "=", "file.read")
+        .orderBy("seq", "desc")
+        .executeTakeFirstOrThrow();
     const original = await ctx.admin.request(`/documents/${doc.id}/file`);
     expect(original.status).toBe(200);
     expect(await original.text()).toContain("受付時間");
+    expect(await lastFileRead()).toEqual({ actor_login: "admin", result: "success", target_id: doc.file_id });
+    const direct = await ctx.admin.request(`/files/${doc.file_id}`);
+    expect(direct.status).toBe(200);
+    expect(await direct.text()).toContain("受付時間");
+    // alice is in the folder's department but holds no grant: the folder rule, not the department, decides.
     const alice = client(t.app);
     await alice.login("alice");
     expect((await alice.request(`/documents/${doc.id}/file`)).status).toBe(404);
     expect((await alice.request(`/documents/${doc.id}/view`)).status).toBe(404);
+    expect((await alice.request(`/files/${doc.file_id}`)).status).toBe(404);
+    expect(await lastFileRead()).toEqual({ actor_login: "alice", result: "denied", target_id: doc.file_id });
+    await ctx.admin.form(`/folders/${ctx.folderId}/grants`, {
+      principal: `user:${ctx.org.alice.id}`,
+      right: "read",
+    });
+    expect((await alice.request(`/files/${doc.file_id}`)).status).toBe(200);
+    expect(await lastFileRead()).toEqual({ actor_login: "alice", result: "success", target_id: doc.file_id });
+    const bob = client(t.app);
+    await bob.login("bob");
+    expect((await bob.request(`/files/${doc.file_id}`)).status).toBe(404);
   });
 
   it("replaces a document with a new version atomically and re-indexes it", async () => {

@@ -1,4 +1,4 @@
-import type { ChatMessage } from "./chat-completions-client.js";
+import type { ChatMessage, TokenUsage } from "./chat-completions-client.js";
 import type { CitedPassage } from "./citations.js";
 
 /** What an answer provider gets: the question, the readable passages found, the conversation so far. */
@@ -9,6 +9,13 @@ export interface AnswerRequest {
   readonly history?: readonly ChatMessage[];
 }
 
+/** Options of one answer: cancellation and, for model providers, the reported token counts. */
+export interface AnswerOptions {
+  readonly signal?: AbortSignal;
+  /** Told the tokens of the reply when the model server reports them (never by the offline responder). */
+  readonly onUsage?: (usage: TokenUsage) => void;
+}
+
 /**
  * Something that writes an answer from passages: a model behind an OpenAI-compatible endpoint
  * ({@link createChatAnswerProvider}) or the offline responder ({@link createOfflineResponder}).
@@ -16,5 +23,5 @@ export interface AnswerRequest {
 export interface AnswerProvider {
   /** A short id for usage records, e.g. `offline` or the model name. */
   readonly id: string;
-  answer(request: AnswerRequest, options?: { readonly signal?: AbortSignal }): AsyncIterable<string>;
+  answer(request: AnswerRequest, options?: AnswerOptions): AsyncIterable<string>;
 }

@@ -18,10 +18,11 @@ export function createChatAnswerProvider(options: {
   return {
     id: options.id,
     answer(request, answerOptions = {}) {
-      const chatOptions: { signal?: AbortSignal; temperature?: number } = {};
-      if (answerOptions.signal !== undefined) chatOptions.signal = answerOptions.signal;
-      if (options.temperature !== undefined) chatOptions.temperature = options.temperature;
-      return options.chat(buildRagMessages(request), chatOptions);
+      return options.chat(buildRagMessages(request), {
+        ...(answerOptions.signal !== undefined ? { signal: answerOptions.signal } : {}),
+        ...(answerOptions.onUsage !== undefined ? { onUsage: answerOptions.onUsage } : {}),
+        ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
+      });
     },
   };
 }

@@ -9,14 +9,32 @@ export interface ChatMessage {
   readonly content: string;
 }
 
+/** Tokens a model server reports for one reply (OpenAI `usage`). */
+export interface TokenUsage {
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+}
+
 /** Streams the assistant's reply to a conversation as text deltas. */
 export type StreamChat = (
   messages: readonly ChatMessage[],
-  options?: { readonly signal?: AbortSignal; readonly temperature?: number; readonly maxTokens?: number },
+  options?: {
+    readonly signal?: AbortSignal;
+    readonly temperature?: number;
+    readonly maxTokens?: number;
+    /** Asks for `usage` (`stream_options.include_usage`) and is told it when the server reports it. */
+    readonly onUsage?: (usage: TokenUsage) => void;
+  },
 ) => AsyncGenerator<string>;
+
+const usageSchema = z.object({
+  prompt_tokens: z.number().int().nonnegative(),
+  completion_tokens: z.number().int().nonnegative(),
+});
 
 const chunkSchema = z.union([
   z.object({
+    usage: usageSchema.nullish(),
     choices: z.array(
       z.object({
         delta: z.object({ content: z.string().nullish() }).nullish(),
@@ -33,7 +51,8 @@ const chunkSchema = z.union([
  * whole stream, and the caller's signal cancels it.
  *
  * @param endpoint - base URL, model, optional API key, timeout (default 30 s)
- * @returns a function streaming the reply's text deltas
+ * @returns a function streaming the reply's text deltas; `onUsage` receives the server's token
+ *   counts when it reports them (the final chunk with `stream_options.include_usage`)
  * @throws ModelError (while iterating) `TIMEOUT`, `ABORTED`, `NETWORK`, `HTTP_STATUS` or `BAD_RESPONSE`
  * @example
  * const chat = createChatCompletionsClient({ baseUrl: "http://127.0.0.1:8080/v1", model: "llm-jp" });
@@ -45,6 +64,7 @@ export function createChatCompletionsClient(endpoint: ModelEndpoint): StreamChat
     const body: Record<string, unknown> = { model: endpoint.model, messages, stream: true };
     if (options.temperature !== undefined) body.temperature = options.temperature;
     if (options.maxTokens !== undefined) body.max_tokens = options.maxTokens;
+    if (options.onUsage !== undefined) body.stream_options = { include_usage: true };
     const call = await postJson(endpoint, "/chat/completions", body, options.signal);
     try {
       if (call.response.body === null) throw new ModelError({ code: "BAD_RESPONSE", detail: "empty body" });
@@ -61,6 +81,10 @@ export function createChatCompletionsClient(endpoint: ModelEndpoint): StreamChat
           throw new ModelError({ code: "BAD_RESPONSE", detail: parsed.error.message.slice(0, 200) });
         if ("error" in parsed.data)
           throw new ModelError({ code: "BAD_RESPONSE", detail: parsed.data.error.message });
+        const usage = parsed.data.usage;
+        if (usage) {
+          options.onUsage?.({ promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens });
+        }
         for (const choice of parsed.data.choices) {
           const content = choice.delta?.content;
           if (content !== undefined && content !== null && content !== "") yield content;

@@ -22,11 +22,11 @@ describe("createFallbackProvider", () => {
   it("answers with the next provider when the first fails before any text", async () => {
     const fallbacks: string[] = [];
     const provider = createFallbackProvider([failing("model"), createOfflineResponder()], {
-      onFallback: (id) => fallbacks.push(id),
+      onFallback: (id, _error, next) => fallbacks.push(`${id}→${next}`),
     });
     expect(provider.id).toBe("model");
     expect(await collect(provider)).toMatch(/^閲覧できる資料の中に/);
-    expect(fallbacks).toEqual(["model"]);
+    expect(fallbacks).toEqual(["model→offline"]);
   });
 
   it("passes on a failure after text has been streamed, and the last provider's failure", async () => {

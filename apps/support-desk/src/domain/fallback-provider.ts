@@ -7,7 +7,7 @@ import type { AnswerProvider } from "./answer-provider.js";
  * Put {@link createOfflineResponder} last so there is always an answer.
  *
  * @param providers - in order of preference (at least one)
- * @param options - `onFallback` is told which provider failed and why
+ * @param options - `onFallback` is told which provider failed, why, and which one is tried next
  * @returns a provider whose `id` is the first provider's
  * @throws Error when `providers` is empty
  * @example
@@ -17,7 +17,9 @@ import type { AnswerProvider } from "./answer-provider.js";
  */
 export function createFallbackProvider(
   providers: readonly AnswerProvider[],
-  options: { readonly onFallback?: (providerId: string, error: unknown) => void } = {},
+  options: {
+    readonly onFallback?: (providerId: string, error: unknown, nextProviderId: string) => void;
+  } = {},
 ): AnswerProvider {
   const [first] = providers;
   if (first === undefined)
@@ -34,9 +36,9 @@ export function createFallbackProvider(
           }
           return;
         } catch (error) {
-          const last = position === providers.length - 1;
-          if (started || last || answerOptions.signal?.aborted === true) throw error;
-          options.onFallback?.(provider.id, error);
+          const next = providers[position + 1];
+          if (started || next === undefined || answerOptions.signal?.aborted === true) throw error;
+          options.onFallback?.(provider.id, error, next.id);
         }
       }
     },

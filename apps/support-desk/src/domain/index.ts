@@ -1,4 +1,4 @@
-export type { AnswerProvider, AnswerRequest } from "./answer-provider.js";
+export type { AnswerOptions, AnswerProvider, AnswerRequest } from "./answer-provider.js";
 export { type AnswerStream, answerQuestion, type QuestionRequest, streamAnswer } from "./answer-question.js";
 export {
   type Bm25Index,
@@ -11,7 +11,12 @@ export {
   loadBm25Index,
 } from "./bm25-index.js";
 export { createChatAnswerProvider } from "./chat-answer-provider.js";
-export { type ChatMessage, createChatCompletionsClient, type StreamChat } from "./chat-completions-client.js";
+export {
+  type ChatMessage,
+  createChatCompletionsClient,
+  type StreamChat,
+  type TokenUsage,
+} from "./chat-completions-client.js";
 export { type Chunk, chunkSections } from "./chunk-sections.js";
 export {
   type ChunkingPolicy,
@@ -50,7 +55,13 @@ export {
   sameLocator,
 } from "./locator.js";
 export { ModelError, type ModelErrorCode } from "./model-error.js";
-export { createAnswerProvider, type ModelSettings, modelSettingsFromEnv } from "./model-settings.js";
+export {
+  createAnswerProvider,
+  type EmbeddingSettings,
+  embeddingSettingsFromEnv,
+  type ModelSettings,
+  modelSettingsFromEnv,
+} from "./model-settings.js";
 export { normalizeJapanese } from "./normalize-japanese.js";
 export { bestExcerpt, createOfflineResponder } from "./offline-responder.js";
 export { parseCsv } from "./parse-csv.js";
@@ -67,4 +78,5 @@ export { reciprocalRankFusion } from "./reciprocal-rank-fusion.js";
 export { createRetriever, type Retrieve } from "./retriever.js";
 export { parseServerSentEvents, type ServerSentEvent } from "./server-sent-events.js";
 export { bigramPrefix, tokenize } from "./tokenize.js";
+export { decodeVector, encodeVector } from "./vector-codec.js";
 export { createVectorIndex, type EmbeddedChunk, type VectorIndex } from "./vector-index.js";

@@ -122,6 +122,25 @@ describe("createChatCompletionsClient", () => {
     });
   });
 
+  it("asks for usage only when told to listen, and reports the final chunk's token counts", async () => {
+    const fake = await server((_request, response) => {
+      sse(response, [
+        delta("はい"),
+        `data: ${JSON.stringify({ choices: [], usage: { prompt_tokens: 812, completion_tokens: 41, total_tokens: 853 } })}\n\n`,
+        "data: [DONE]\n\n",
+      ]);
+    });
+    const chat = createChatCompletionsClient({ baseUrl: fake.baseUrl, model: "m" });
+    const reported: unknown[] = [];
+    const text = await collect(
+      chat([{ role: "user", content: "？" }], { onUsage: (usage) => reported.push(usage) }),
+    );
+    expect(text).toBe("はい");
+    expect(reported).toEqual([{ promptTokens: 812, completionTokens: 41 }]);
+    expect(fake.requests[0]?.body).toMatchObject({ stream_options: { include_usage: true } });
+    await collect(chat([{ role: "user", content: "？" }]));
+    expect(fake.requests[1]?.body).not.toHaveProperty("stream_options");
+  });
   it("fails with BAD_RESPONSE on invalid events, error events and a stream cut before [DONE]", async () => {
     const fake = await server((request, response) => {
       const content = (request.body as { messages: { content: string }[] }).messages[0]?.content;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAnswerProvider, modelSettingsFromEnv } from "./model-settings.js";
+import { createAnswerProvider, embeddingSettingsFromEnv, modelSettingsFromEnv } from "./model-settings.js";
 
 describe("modelSettingsFromEnv", () => {
   it("needs both the base URL and the model, else the offline responder is used", () => {
@@ -50,5 +50,25 @@ describe("modelSettingsFromEnv", () => {
       { type: "image_url", image_url: { url: "data:image/png;base64,AAAA" } },
     ]);
     expect(typeof sent.messages[0]?.content).toBe("string");
+  });
+});
+
+describe("embeddingSettingsFromEnv", () => {
+  it("is off (lexical only) unless both the base URL and the model are set", () => {
+    expect(embeddingSettingsFromEnv({})).toBeUndefined();
+    expect(embeddingSettingsFromEnv({ WARD_EMBEDDINGS_MODEL: "e5" })).toBeUndefined();
+    expect(
+      embeddingSettingsFromEnv({ WARD_EMBEDDINGS_BASE_URL: "http://h/v1", WARD_EMBEDDINGS_MODEL: " " }),
+    ).toBeUndefined();
+  });
+
+  it("reads the URL, the model and the optional key", () => {
+    expect(
+      embeddingSettingsFromEnv({
+        WARD_EMBEDDINGS_BASE_URL: "http://127.0.0.1:8081/v1",
+        WARD_EMBEDDINGS_MODEL: "e5",
+        WARD_EMBEDDINGS_API_KEY: "k",
+      }),
+    ).toEqual({ baseUrl: "http://127.0.0.1:8081/v1", model: "e5", apiKey: "k" });
   });
 });

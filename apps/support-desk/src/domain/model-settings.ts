@@ -38,6 +38,34 @@ export function modelSettingsFromEnv(
   };
 }
 
+/** The embeddings server for dense retrieval, from `WARD_EMBEDDINGS_*`. */
+export interface EmbeddingSettings {
+  readonly baseUrl: string;
+  readonly model: string;
+  readonly apiKey?: string;
+}
+
+/**
+ * Reads the embeddings server from the environment: `WARD_EMBEDDINGS_BASE_URL` and
+ * `WARD_EMBEDDINGS_MODEL` (both needed), `WARD_EMBEDDINGS_API_KEY`. Without them: undefined
+ * (lexical retrieval only, the default).
+ *
+ * @example
+ * ```ts
+ * embeddingSettingsFromEnv({ WARD_EMBEDDINGS_BASE_URL: "http://127.0.0.1:8081/v1", WARD_EMBEDDINGS_MODEL: "e5" });
+ * // { baseUrl: "http://127.0.0.1:8081/v1", model: "e5" }
+ * ```
+ */
+export function embeddingSettingsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): EmbeddingSettings | undefined {
+  const baseUrl = env.WARD_EMBEDDINGS_BASE_URL?.trim();
+  const model = env.WARD_EMBEDDINGS_MODEL?.trim();
+  if (!baseUrl || !model) return undefined;
+  const apiKey = env.WARD_EMBEDDINGS_API_KEY?.trim();
+  return { baseUrl, model, ...(apiKey ? { apiKey } : {}) };
+}
+
 // The OpenAI format's multi-part content: the domain's ChatMessage carries text only.
 function withImages(chat: StreamChat, images: readonly string[]): StreamChat {
   if (images.length === 0) return chat;
@@ -75,7 +103,7 @@ export function createAnswerProvider(
   options: {
     readonly images?: readonly string[];
     readonly fetch?: typeof fetch;
-    readonly onFallback?: (providerId: string, error: unknown) => void;
+    readonly onFallback?: (providerId: string, error: unknown, nextProviderId: string) => void;
   } = {},
 ): AnswerProvider {
   const offline = createOfflineResponder();

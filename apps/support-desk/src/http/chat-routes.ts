@@ -33,13 +33,19 @@ export function registerChatRoutes(
   desk: Desk,
   options: { readonly model: ModelSettings | undefined; readonly fetch?: typeof fetch },
 ): void {
-  const providerFor = (images: readonly string[] = []) =>
-    createAnswerProvider(options.model, {
+  // One provider per question; `answeredBy` follows a fallback so usage names who really answered.
+  const providerFor = (images: readonly string[] = []) => {
+    const answered: { by?: string } = {};
+    const provider = createAnswerProvider(options.model, {
       images,
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      onFallback: (id, error) =>
-        desk.platform.logger.warn({ err: error, provider: id }, "model failed; offline answer"),
+      onFallback: (id, error, next) => {
+        answered.by = next;
+        desk.platform.logger.warn({ err: error, provider: id }, "model failed; offline answer");
+      },
     });
+    return { provider, answeredBy: () => answered.by ?? provider.id };
+  };
 
   const chatPage = async (c: Ctx, threadId: number | undefined, error?: string) => {
     const user = userOf(c);
@@ -106,6 +112,7 @@ ${threadId !== undefined ? html`<input type="hidden" name="threadId" value="${th
       files.map((f) => ({ name: f.name, bytes: f.data })),
       { acceptsImages: options.model?.acceptsImages ?? false },
     );
+    const chosen = providerFor(attachments.images.map((i) => i.dataUrl));
     const pending = await startAnswer(
       desk,
       user,
@@ -115,7 +122,7 @@ ${threadId !== undefined ? html`<input type="hidden" name="threadId" value="${th
         ...(folderText !== "" ? { folderId: Number(folderText) } : {}),
         attachments: attachments.texts,
       },
-      providerFor(attachments.images.map((i) => i.dataUrl)),
+      chosen.provider,
     );
     let answer = "";
     for await (const delta of pending.text) answer += delta;
@@ -124,7 +131,9 @@ ${threadId !== undefined ? html`<input type="hidden" name="threadId" value="${th
       question: question.data,
       answer,
       citations: pending.citations,
-      provider: pending.provider,
+      provider: chosen.answeredBy(),
+      folderIds: pending.folderIds,
+      tokens: pending.tokens(),
       notices: attachments.notices,
       attachmentNames: files.map((f) => f.name),
     });
@@ -143,6 +152,7 @@ ${threadId !== undefined ? html`<input type="hidden" name="threadId" value="${th
       }),
     );
     const controller = new AbortController();
+    const chosen = providerFor();
     const pending = await startAnswer(
       desk,
       user,
@@ -152,7 +162,7 @@ ${threadId !== undefined ? html`<input type="hidden" name="threadId" value="${th
         ...(input.folderId !== undefined ? { folderId: input.folderId } : {}),
         signal: controller.signal,
       },
-      providerFor(),
+      chosen.provider,
     );
     const actor = c.get("actor");
     const encoder = new TextEncoder();
@@ -171,8 +181,10 @@ ${threadId !== undefined ? html`<input type="hidden" name="threadId" value="${th
             question: input.question,
             answer,
             citations: pending.citations,
-            provider: pending.provider,
+            provider: chosen.answeredBy(),
             notices: [],
+            folderIds: pending.folderIds,
+            tokens: pending.tokens(),
           });
           out.enqueue(line({ type: "done", ...saved }));
         } catch (error) {

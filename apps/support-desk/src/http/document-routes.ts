@@ -1,15 +1,8 @@
-import {
-  appendAudit,
-  formatTokyo,
-  html,
-  type PlatformEnv,
-  readFile,
-  renderPage,
-  SYSTEM,
-} from "@ward/platform";
+import { appendAudit, formatTokyo, html, type PlatformEnv, readFile, renderPage } from "@ward/platform";
 import type { Hono } from "hono";
 import type { Desk } from "../storage/desk.js";
 import { requireDocument, versionSections } from "../storage/documents.js";
+import { authorizeDeskFile } from "../storage/file-access.js";
 import { CHAT_JS, DESK_CSS, VIEWER_JS } from "../ui/assets.js";
 import { renderDocumentSections, viewTargetFromQuery } from "../ui/document-view.js";
 
@@ -59,12 +52,9 @@ ${renderDocumentSections(sections, viewTargetFromQuery(c.req.query()))}
   app.get("/documents/:id/file", async (c) => {
     const actor = c.get("actor");
     const { document } = await requireDocument(desk, actor, c.req.param("id"), "read");
-    // The folder right was checked above; the platform's department rule would refuse granted readers.
-    const { file, data } = await readFile(
-      desk.platform,
-      { ...SYSTEM, requestId: actor.requestId },
-      document.file_id,
-    );
+    const { file, data } = await readFile(desk.platform, actor, document.file_id, {
+      authorize: (stored) => authorizeDeskFile(desk, actor, stored),
+    });
     await appendAudit(
       desk.db,
       actor,

@@ -133,6 +133,10 @@ ${dataTable({
         d.pagesWithoutText.length > 0
           ? html`<br><small>${d.pagesWithoutText.join("、")}ページは文字情報がなく検索できません</small>`
           : ""
+      }${
+        d.vectorsMissing
+          ? html`<br><small class="vectors-missing">意味検索用のベクトルを作成できなかったため、語句検索のみの対象です（差し替えると作成し直します）</small>`
+          : ""
       }`,
       KIND_LABELS[d.kind] ?? d.kind,
       `第${d.version}版`,

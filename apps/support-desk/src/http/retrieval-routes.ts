@@ -15,12 +15,16 @@ export function registerRetrievalRoutes(app: Hono<PlatformEnv>, desk: Desk): voi
     const question = (c.req.query("q") ?? "").trim();
     const scope = selected ? [String(selected.folder.id)] : folders.map((f) => String(f.folder.id));
     const limit = selected?.folder.topK ?? 10;
-    const hits = question === "" ? [] : desk.index.search(question, { readableFolderIds: scope, limit });
+    const hits = question === "" ? [] : await desk.retrieve(question, { readableFolderIds: scope, limit });
     const { passages } = citePassages(hits, (id) => desk.documents.get(id)?.name ?? id);
     return renderPage(c, {
       title: "検索テスト",
       body: html`<link rel="stylesheet" href="/support-desk/app.css">
-<p>質問を入力すると、回答の根拠として使われる箇所を順位とスコアつきで表示します（生成AIは使いません）。</p>
+<p>質問を入力すると、回答の根拠として使われる箇所を順位とスコアつきで表示します（生成AIは使いません）。${
+        desk.dense
+          ? "語句検索（BM25）と意味検索（ベクトル）の順位を統合したスコア（RRF）です。"
+          : "スコアは語句検索（BM25）の値です。"
+      }</p>
 <form method="get" action="/retrieval">
 <div class="field"><label for="f-q">質問</label><input id="f-q" type="search" name="q" value="${question}"></div>
 <div class="field"><label for="f-folderId">フォルダ</label><select id="f-folderId" name="folderId">

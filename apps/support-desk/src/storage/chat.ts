@@ -6,9 +6,11 @@ import {
   type Citation,
   type CitedPassage,
   citePassages,
+  type TokenUsage,
 } from "../domain/index.js";
 import type { Desk } from "./desk.js";
 import { listFolders } from "./folders.js";
+import { recordUsage } from "./usage.js";
 
 /** A chat thread in the history list. */
 export interface ThreadSummary {
@@ -34,6 +36,10 @@ export interface PendingAnswer {
   readonly citations: readonly Citation[];
   readonly passages: readonly CitedPassage[];
   readonly text: AsyncIterable<string>;
+  /** The folders searched (the user's readable ones, or the one chosen). */
+  readonly folderIds: readonly number[];
+  /** The tokens the model server reported for this answer, once `text` is consumed. */
+  tokens(): TokenUsage | undefined;
 }
 
 /**
@@ -134,22 +140,40 @@ export async function startAnswer(
     const { messages } = await getThread(desk, user.id, input.threadId);
     for (const m of messages.slice(-6)) history.push({ role: m.role, content: m.content });
   }
-  const hits = desk.index.search(input.question, { readableFolderIds: scope, limit });
+  const hits = await desk.retrieve(input.question, {
+    readableFolderIds: scope,
+    limit,
+    ...(input.signal ? { signal: input.signal } : {}),
+  });
   const { passages, citations } = citePassages(hits, (id) => desk.documents.get(id)?.name ?? id);
+  let tokens: TokenUsage | undefined;
   const text = provider.answer(
     {
       question: input.question,
       passages,
       history: [...history, ...attachmentMessages(input.attachments ?? [])],
     },
-    input.signal ? { signal: input.signal } : {},
+    {
+      ...(input.signal ? { signal: input.signal } : {}),
+      onUsage: (usage) => {
+        tokens = usage;
+      },
+    },
   );
-  return { provider: provider.id, citations, passages, text };
+  return {
+    provider: provider.id,
+    citations,
+    passages,
+    text,
+    folderIds: scope.map(Number),
+    tokens: () => tokens,
+  };
 }
 
 /**
  * Stores a question and its answer in the user's thread (a new one when `threadId` is absent),
- * with the audit record, in one transaction.
+ * with its usage record (folders searched, provider, tokens or characters) and the audit record,
+ * in one transaction.
  *
  * @throws PlatformError `NOT_FOUND` (another user's thread)
  * @example
@@ -168,6 +192,8 @@ export async function saveExchange(
     readonly provider: string;
     readonly notices: readonly string[];
     readonly attachmentNames?: readonly string[];
+    readonly folderIds?: readonly number[];
+    readonly tokens?: TokenUsage | undefined;
   },
 ): Promise<{ threadId: number; messageId: number }> {
   const user = actor.user;
@@ -222,6 +248,16 @@ export async function saveExchange(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await recordUsage(trx, {
+      userId: user.id,
+      askedAt: now,
+      threadId,
+      folderIds: exchange.folderIds ?? [],
+      provider: exchange.provider,
+      tokens: exchange.tokens,
+      questionChars: exchange.question.length,
+      answerChars: exchange.answer.length,
+    });
     await appendAudit(
       trx,
       actor,
@@ -231,6 +267,7 @@ export async function saveExchange(
         targetId: threadId,
         detail: {
           provider: exchange.provider,
+          folderIds: exchange.folderIds ?? [],
           questionChars: exchange.question.length,
           answerChars: exchange.answer.length,
           citations: exchange.citations.map((c) => ({ documentId: c.documentId, label: c.label })),

@@ -1,5 +1,5 @@
 import type { Platform } from "@ward/platform";
-import type { Bm25Index } from "../domain/index.js";
+import type { Bm25Index, EmbedTexts, Retrieve, VectorIndex } from "../domain/index.js";
 import type { SupportDeskDb } from "./schema.js";
 
 /** A document as the in-memory index needs to name and filter it. */
@@ -8,13 +8,25 @@ export interface DocumentEntry {
   readonly folderId: number;
 }
 
+/** Dense retrieval, when `WARD_EMBEDDINGS_*` is set: the vector index and its embeddings client. */
+export interface DenseRetrieval {
+  /** The embedding model's name; stored with each vector, only vectors of this model are loaded. */
+  readonly model: string;
+  readonly index: VectorIndex;
+  readonly embed: EmbedTexts;
+}
+
 /**
  * The running support desk: the platform, its database typed with our tables, the in-memory
- * BM25 index (rebuilt from chunk rows at start) and the names of current documents.
+ * BM25 index (rebuilt from chunk rows at start), the optional vector index, the retrieval
+ * function over both, and the names of current documents.
  */
 export interface Desk {
   readonly platform: Platform;
   readonly db: SupportDeskDb;
   readonly index: Bm25Index;
+  readonly dense: DenseRetrieval | undefined;
+  /** Lexical, or lexical and dense fused (lexical alone when the embeddings server fails). */
+  readonly retrieve: Retrieve;
   readonly documents: Map<string, DocumentEntry>;
 }

@@ -1,5 +1,13 @@
 import { type Actor, appendAudit, PlatformError } from "@ward/platform";
-import { createBm25Index, type Locator, parseLocator } from "../domain/index.js";
+import {
+  type Bm25Index,
+  createBm25Index,
+  createVectorIndex,
+  decodeVector,
+  type Locator,
+  parseLocator,
+  type VectorIndex,
+} from "../domain/index.js";
 import type { Desk, DocumentEntry } from "./desk.js";
 import { requireFolder } from "./folders.js";
 import type { SupportDeskDb } from "./schema.js";
@@ -12,20 +20,29 @@ export interface DocumentSummary {
   readonly kind: string;
   readonly updatedAt: Date;
   readonly pagesWithoutText: readonly number[];
+  /** Dense retrieval was on but the embeddings server failed at ingestion: found lexically only. */
+  readonly vectorsMissing: boolean;
 }
 
 /**
- * Builds the in-memory index from the stored chunk rows (terms are stored, so nothing is
- * re-tokenised) and the names of current documents.
+ * Builds the in-memory indexes from the stored chunk rows (terms are stored, so nothing is
+ * re-tokenised; vectors are stored, so nothing is re-embedded) and the names of current documents.
+ * With `denseModel`, the vectors of that model are loaded into a vector index; chunks without one
+ * (documents marked as missing vectors) are found lexically only.
  *
  * @example
  * ```ts
- * const { index, documents } = await loadIndex(db);
+ * const { index, vectors, documents } = await loadIndex(db, { denseModel: "multilingual-e5" });
  * index.size; // chunks of every current document
  * ```
  */
-export async function loadIndex(db: SupportDeskDb): Promise<Pick<Desk, "index" | "documents">> {
+export async function loadIndex(
+  db: SupportDeskDb,
+  options: { readonly denseModel?: string | undefined } = {},
+): Promise<{ index: Bm25Index; vectors: VectorIndex | undefined; documents: Map<string, DocumentEntry> }> {
   const index = createBm25Index();
+  const vectors = options.denseModel === undefined ? undefined : createVectorIndex();
+  const model = options.denseModel ?? "";
   const documents = new Map<string, DocumentEntry>();
   const docs = await db
     .selectFrom("support_desk_documents")
@@ -39,26 +56,45 @@ export async function loadIndex(db: SupportDeskDb): Promise<Pick<Desk, "index" |
     const rows = await db
       .selectFrom("support_desk_chunks as c")
       .innerJoin("support_desk_documents as d", "d.current_version_id", "c.version_id")
-      .select(["c.chunk_id", "c.document_id", "c.folder_id", "c.ordinal", "c.text", "c.locator", "c.terms"])
+      .leftJoin("support_desk_chunk_vectors as v", (join) =>
+        join.onRef("v.chunk_id", "=", "c.chunk_id").on("v.model", "=", model),
+      )
+      .select([
+        "c.chunk_id",
+        "c.document_id",
+        "c.folder_id",
+        "c.ordinal",
+        "c.text",
+        "c.locator",
+        "c.terms",
+        "v.vector",
+      ])
       .where("d.deleted_at", "is", null)
       .orderBy("c.chunk_id")
       .limit(pageSize)
       .offset(offset)
       .execute();
-    index.addRows(
-      rows.map((r) => ({
-        chunkId: r.chunk_id,
-        documentId: r.document_id,
-        folderId: String(r.folder_id),
-        ordinal: r.ordinal,
-        text: r.text,
-        locator: parseLocator(JSON.parse(r.locator)),
-        terms: r.terms,
-      })),
-    );
+    const chunks = rows.map((r) => ({
+      chunkId: r.chunk_id,
+      documentId: r.document_id,
+      folderId: String(r.folder_id),
+      ordinal: r.ordinal,
+      text: r.text,
+      locator: parseLocator(JSON.parse(r.locator)),
+      terms: r.terms,
+      vector: r.vector,
+    }));
+    index.addRows(chunks.map(({ vector: _vector, ...row }) => row));
+    if (vectors) {
+      vectors.add(
+        chunks.flatMap(({ vector, terms: _terms, ...chunk }) =>
+          vector === null ? [] : [{ ...chunk, embedding: decodeVector(vector) }],
+        ),
+      );
+    }
     if (rows.length < pageSize) break;
   }
-  return { index, documents };
+  return { index, vectors, documents };
 }
 
 /**
@@ -73,7 +109,15 @@ export async function listDocuments(desk: Desk, folderId: number): Promise<Docum
   const rows = await desk.db
     .selectFrom("support_desk_documents as d")
     .innerJoin("support_desk_versions as v", "v.id", "d.current_version_id")
-    .select(["d.id", "d.name", "v.version", "v.kind", "d.updated_at", "v.pages_without_text"])
+    .select([
+      "d.id",
+      "d.name",
+      "v.version",
+      "v.kind",
+      "d.updated_at",
+      "v.pages_without_text",
+      "v.vectors_missing",
+    ])
     .where("d.folder_id", "=", folderId)
     .where("d.deleted_at", "is", null)
     .orderBy("d.name")
@@ -85,6 +129,7 @@ export async function listDocuments(desk: Desk, folderId: number): Promise<Docum
     kind: r.kind,
     updatedAt: r.updated_at,
     pagesWithoutText: JSON.parse(r.pages_without_text) as number[],
+    vectorsMissing: r.vectors_missing,
   }));
 }
 
@@ -178,5 +223,6 @@ export async function deleteDocument(desk: Desk, actor: Actor, documentId: strin
     );
   });
   desk.index.removeDocument(documentId);
+  desk.dense?.index.removeDocument(documentId);
   desk.documents.delete(documentId);
 }

@@ -9,7 +9,13 @@ import {
   SYSTEM,
 } from "@ward/platform";
 import type { Transaction } from "kysely";
-import { createBm25Index, type IndexedChunk, IngestError } from "../domain/index.js";
+import {
+  createBm25Index,
+  type EmbeddedChunk,
+  encodeVector,
+  type IndexedChunk,
+  IngestError,
+} from "../domain/index.js";
 import type { Desk } from "./desk.js";
 import { requireDocument } from "./documents.js";
 import { requireFolder } from "./folders.js";
@@ -53,6 +59,8 @@ export interface IngestionOptions {
 type Trx = Transaction<import("@ward/platform").PlatformTables & SupportDeskTables>;
 
 const BATCH = 200;
+/** Texts per embeddings request. */
+const EMBED_BATCH = 32;
 const GENERIC_FAILURE = "取り込み中にエラーが発生しました。ファイルを確認して登録し直してください";
 
 function failureMessage(fileName: string, error: unknown): string {
@@ -323,6 +331,11 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
       }
       const documentId = file.document_id ?? randomUUID();
       const name = file.kind === "rechunk" ? undefined : file.file_name;
+      // Embeddings are fetched outside the transaction; a failing server leaves the file lexical-only.
+      const embeddings = await embedChunks(
+        prepared.chunks.map((c) => c.text),
+        file.file_name,
+      );
       let chunks: IndexedChunk[] = [];
       await desk.db.transaction().execute(async (trx) => {
         const existing = await trx
@@ -367,6 +380,7 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
             kind: prepared.kind,
             section_count: prepared.sections.length,
             pages_without_text: JSON.stringify(prepared.pagesWithoutText),
+            vectors_missing: desk.dense !== undefined && embeddings === undefined,
             created_by: file.created_by,
             created_at: now,
           })
@@ -407,15 +421,33 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
             terms: r.terms,
           })),
         );
+        if (desk.dense && embeddings) {
+          const model = desk.dense.model;
+          await insertBatched(
+            trx,
+            "support_desk_chunk_vectors",
+            chunks.map((c, i) => {
+              const vector = embeddings[i] ?? [];
+              return { chunk_id: c.chunkId, model, dimensions: vector.length, vector: encodeVector(vector) };
+            }),
+          );
+        }
         await trx
           .updateTable("support_desk_documents")
           .set({ current_version_id: versionRow.id, updated_at: now, ...(name ? { name } : {}) })
           .where("id", "=", documentId)
           .execute();
-        const notice =
-          prepared.pagesWithoutText.length > 0
-            ? `${file.file_name}: ${prepared.pagesWithoutText.join("、")}ページは文字情報がない（画像のみの）ため検索できません。OCR処理をしたPDFを登録してください。`
-            : null;
+        const notices = [
+          ...(prepared.pagesWithoutText.length > 0
+            ? [
+                `${file.file_name}: ${prepared.pagesWithoutText.join("、")}ページは文字情報がない（画像のみの）ため検索できません。OCR処理をしたPDFを登録してください。`,
+              ]
+            : []),
+          ...(desk.dense !== undefined && embeddings === undefined
+            ? [`${file.file_name}: 意味検索用のベクトルを作成できなかったため、語句検索のみの対象です。`]
+            : []),
+        ];
+        const notice = notices.length > 0 ? notices.join("\n") : null;
         await trx
           .updateTable("support_desk_job_files")
           .set({ status: "done", document_id: documentId, notice_ja: notice })
@@ -445,6 +477,12 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
         await options.beforeCommit?.(file.file_name);
       });
       desk.index.replaceDocument(documentId, chunks);
+      if (desk.dense) {
+        const embedded: EmbeddedChunk[] = embeddings
+          ? chunks.map((c, i) => ({ ...c, embedding: embeddings[i] ?? [] }))
+          : [];
+        desk.dense.index.replaceDocument(documentId, embedded);
+      }
       desk.documents.set(documentId, {
         name: name ?? desk.documents.get(documentId)?.name ?? file.file_name,
         folderId: file.folder_id,
@@ -476,6 +514,28 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
       });
     }
     await finishJobIfDone(file.job_id);
+  }
+
+  async function embedChunks(texts: readonly string[], fileName: string): Promise<number[][] | undefined> {
+    const dense = desk.dense;
+    if (dense === undefined) return undefined;
+    try {
+      const vectors: number[][] = [];
+      for (let i = 0; i < texts.length; i += EMBED_BATCH) {
+        vectors.push(...(await dense.embed(texts.slice(i, i + EMBED_BATCH))));
+      }
+      const dimensions = dense.index.dimensions ?? vectors[0]?.length ?? 0;
+      if (vectors.some((v) => v.length !== dimensions || dimensions === 0)) {
+        throw new Error(`@ward/support-desk: embeddings of ${fileName} do not have ${dimensions} dimensions`);
+      }
+      return vectors;
+    } catch (error) {
+      desk.platform.logger.warn(
+        { err: error, file: fileName },
+        "embeddings failed; the document is indexed lexically only",
+      );
+      return undefined;
+    }
   }
 
   async function finishJobIfDone(jobId: number): Promise<void> {
@@ -534,11 +594,9 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
   return queue;
 }
 
-async function insertBatched<T extends "support_desk_sections" | "support_desk_chunks">(
-  trx: Trx,
-  table: T,
-  rows: ReadonlyArray<SupportDeskTables[T]>,
-): Promise<void> {
+async function insertBatched<
+  T extends "support_desk_sections" | "support_desk_chunks" | "support_desk_chunk_vectors",
+>(trx: Trx, table: T, rows: ReadonlyArray<SupportDeskTables[T]>): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     await trx
       .insertInto(table)

@@ -16,15 +16,20 @@ import {
   type SupportDeskOptions,
 } from "../../src/http/create-support-desk.js";
 import { supportDeskMigrations } from "../../src/storage/schema.js";
+import type { DeskStorage } from "./databases.js";
 
 export const PASSWORD = "Kanri-Test-Pass-42!";
 export const MASTER_KEY = Buffer.alloc(32, 7).toString("base64");
 
-/** A desk on in-memory PGlite with two departments, a group and users. */
-export async function openTestDesk(options: SupportDeskOptions & { dataDir?: string } = {}) {
+/** A desk on in-memory PGlite (or the given storage: a PGlite data dir or a PostgreSQL schema). */
+export async function openTestDesk(
+  options: SupportDeskOptions & { dataDir?: string; storage?: DeskStorage } = {},
+) {
+  const { storage: chosen, dataDir, ...deskOptions } = options;
+  const storage: DeskStorage = chosen ?? (dataDir ? { dataDir } : { memory: true });
   const platform: Platform = await createPlatform({
     appName: "support-desk",
-    ...(options.dataDir ? { dataDir: options.dataDir } : { memory: true }),
+    ...storage,
     masterKey: MASTER_KEY,
     logger: pino({ level: "silent" }),
     argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
@@ -33,7 +38,7 @@ export async function openTestDesk(options: SupportDeskOptions & { dataDir?: str
     onInitialAdmin: () => undefined,
     migrations: supportDeskMigrations,
   });
-  const support = await createSupportDesk(platform, { env: {}, ...options });
+  const support = await createSupportDesk(platform, { env: {}, ...deskOptions });
   return { platform, ...support };
 }
 
