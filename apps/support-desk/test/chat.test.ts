@@ -1,4 +1,6 @@
+import { decodeCsv } from "@ward/csv-jp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { usageMonth } from "../src/storage/usage.js";
 import { buildPptx, buildXlsx } from "./support/build-files.js";
 import { client, openTestDesk, seedOrganisation } from "./support/desk.js";
 import { buildJapanesePdf, japaneseFontAvailable } from "./support/japanese-pdf.js";
@@ -12,7 +14,8 @@ function fakeModel(reply: string) {
   const bodies: Array<{ messages: Array<{ role: string; content: unknown }> }> = [];
   const fetchImpl = (async (_url: string | URL | Request, init?: RequestInit) => {
     bodies.push(JSON.parse(String(init?.body)));
-    const events = `data: ${JSON.stringify({ choices: [{ delta: { content: reply } }] })}\n\ndata: [DONE]\n\n`;
+    const usage = { prompt_tokens: 120, completion_tokens: 8, total_tokens: 128 };
+    const events = `data: ${JSON.stringify({ choices: [{ delta: { content: reply } }] })}\n\ndata: ${JSON.stringify({ choices: [], usage })}\n\ndata: [DONE]\n\n`;
     return new Response(events, { headers: { "content-type": "text/event-stream" } });
   }) as typeof fetch;
   return { bodies, fetchImpl };
@@ -183,6 +186,85 @@ describe("chat with the offline responder", () => {
     expect(await script.text()).toContain("#page=");
   });
 
+  it("records each question's usage; users see their own, admins each account's month, as a page and CSV", async () => {
+    const alice = client(t.app);
+    await alice.login("alice");
+    const question = "粗大ごみの収集日を教えてください";
+    await alice.form("/chat/ask", { question, folderId: String(ctx.folderId) });
+    const usage = () =>
+      t.desk.db
+        .selectFrom("support_desk_usage as u")
+        .innerJoin("users as a", "a.id", "u.user_id")
+        .select([
+          "a.login_id",
+          "u.month",
+          "u.folder_ids",
+          "u.provider",
+          "u.prompt_tokens",
+          "u.question_chars",
+          "u.answer_chars",
+        ])
+        .orderBy("u.id")
+        .execute();
+    const rows = await usage();
+    const month = usageMonth(new Date());
+    expect(rows.at(-1)).toMatchObject({
+      login_id: "alice",
+      month,
+      folder_ids: JSON.stringify([ctx.folderId]),
+      provider: "offline",
+      prompt_tokens: null,
+      question_chars: question.length,
+    });
+    expect(rows.at(-1)?.answer_chars).toBeGreaterThan(20);
+    const aliceCount = rows.filter((r) => r.login_id === "alice").length;
+    expect(rows.some((r) => r.login_id === "bob")).toBe(true);
+
+    const own = await (await alice.request("/usage")).text();
+    expect(own).toContain(month);
+    expect(own).toContain("手引き");
+    expect(own).toContain("offline");
+    expect((await alice.request("/admin/usage")).status).toBe(403);
+    expect((await alice.request("/admin/usage.csv")).status).toBe(403);
+
+    const all = await (await ctx.admin.request(`/admin/usage?month=${month}`)).text();
+    expect(all).toContain("<td>alice</td>");
+    expect(all).toContain("<td>bob</td>");
+    expect((await ctx.admin.request("/admin/usage?month=2026-13")).status).toBe(422);
+    const head = client(t.app);
+    await head.login("soumu-head");
+    const department = await (await head.request("/admin/usage")).text();
+    expect(department).toContain("<td>alice</td>");
+    expect(department).not.toContain("<td>bob</td>");
+
+    const csv = await ctx.admin.request(`/admin/usage.csv?month=${month}`);
+    expect(csv.headers.get("content-disposition")).toContain(`usage-${month}.csv`);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const table = decodeCsv(bytes).text.split("\r\n");
+    expect(table[0]).toBe(
+      "年月,ログインID,氏名,所属,質問数,入力トークン,出力トークン,質問文字数,回答文字数,回答したモデル",
+    );
+    expect(table.find((line) => line.includes(",alice,"))).toMatch(
+      new RegExp(`^${month},alice,alice,総務課,${aliceCount},0,0,\\d+,\\d+,offline$`),
+    );
+    const audit = await t.desk.db.selectFrom("audit_log").select("action").execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["usage.view", "usage.export"]));
+  });
+
+  it("serves a Japanese staff guide at /help", async () => {
+    const alice = client(t.app);
+    await alice.login("alice");
+    const res = await alice.request("/help");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const heading of ["質問のしかた", "出典（引用）の見かた", "困ったときの問い合わせ先"]) {
+      expect(html).toContain(heading);
+    }
+    expect(html).not.toContain("準備中");
+    expect(html).toContain('href="/help"');
+  });
+
   it("shows ranked passages with scores on the retrieval-test screen", async () => {
     const alice = client(t.app);
     await alice.login("alice");
@@ -220,6 +302,7 @@ describe("chat with a configured model", () => {
         WARD_LLM_BASE_URL: "http://model.test/v1",
         WARD_LLM_MODEL: "llm-jp",
         WARD_LLM_ACCEPTS_IMAGES: "1",
+        WARD_HELP_CONTACT: "サポート窓口 03-0000-0000",
       },
       fetch: model.fetchImpl,
     });
@@ -251,6 +334,17 @@ describe("chat with a configured model", () => {
       expect(bobSent).toContain("該当する資料はありません");
       expect(bobSent).not.toContain("水曜日に行います");
       expect(ctx.folderId).toBeGreaterThan(0);
+      const usage = await t.desk.db
+        .selectFrom("support_desk_usage")
+        .select(["provider", "prompt_tokens", "completion_tokens"])
+        .orderBy("id")
+        .execute();
+      expect(usage).toEqual([
+        { provider: "llm-jp", prompt_tokens: 120, completion_tokens: 8 },
+        { provider: "llm-jp", prompt_tokens: 120, completion_tokens: 8 },
+      ]);
+      expect(model.bodies[0]).toMatchObject({ stream_options: { include_usage: true } });
+      expect(await (await alice.request("/help")).text()).toContain("サポート窓口 03-0000-0000");
     } finally {
       await t.platform.close();
     }
@@ -271,6 +365,12 @@ describe("chat with a configured model", () => {
       ).text();
       expect(html).toContain("生成AIモデルを使わずに");
       expect(html).toContain("水曜日");
+      // Usage names who really answered: the offline responder, counted in characters.
+      const usage = await t.desk.db
+        .selectFrom("support_desk_usage")
+        .select(["provider", "prompt_tokens"])
+        .executeTakeFirstOrThrow();
+      expect(usage).toEqual({ provider: "offline", prompt_tokens: null });
     } finally {
       await t.platform.close();
     }

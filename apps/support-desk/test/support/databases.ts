@@ -55,7 +55,8 @@ export const backends: readonly DeskBackend[] = [
   {
     name: "postgres",
     skip: postgresSkipReason !== undefined,
-    label: postgresSkipReason === undefined ? "on PostgreSQL" : `on PostgreSQL — skipped: ${postgresSkipReason}`,
+    label:
+      postgresSkipReason === undefined ? "on PostgreSQL" : `on PostgreSQL — skipped: ${postgresSkipReason}`,
     storage: () => {
       const schema = `ward_test_${randomBytes(6).toString("hex")}`;
       schemas.add(schema);
@@ -69,7 +70,8 @@ export async function dropTestSchemas(): Promise<void> {
   if (schemas.size === 0) return;
   const database = await openDatabase({ databaseUrl: TEST_DATABASE_URL, poolSize: 1 });
   try {
-    for (const schema of schemas) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(database.db);
+    for (const schema of schemas)
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(database.db);
     schemas.clear();
   } finally {
     await database.close();
