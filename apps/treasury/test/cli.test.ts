@@ -194,6 +194,14 @@ describe("treasury CLI", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, "ft.xlsx"));
     expect(workbook.getWorksheet("支払不能")?.rowCount).toBe(3);
+    writeFileSync(
+      join(dir, "ft2.csv"),
+      "通知日,支払先,金額,不能事由コード,不能事由,所属コード\n2025-07-11,김 상점,100,99,,1\n",
+    );
+    expect(await run("failed-transfers", "import", "ft2.csv")).toBe(0);
+    expect(await run("failed-transfers", "export", "--out", "ft3.csv", "--encoding", "shift_jis")).toBe(1);
+    expect(stderr).toContain("エラー：");
+    expect(stderr).toContain("김");
   });
 
   it("records stamps (refusing a use beyond stock), work, and writes the daily and monthly reports", async () => {

@@ -1,5 +1,5 @@
 import { countAudit, type Platform, SYSTEM, verifyAuditChain } from "@ward/platform";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { formatPaymentNoticesCsv, generatePaymentNotices } from "../src/domain/index.js";
 import { treasuryDb } from "../src/storage/db.js";
 import { importNoticeFile } from "../src/storage/import-notices.js";
@@ -20,10 +20,14 @@ async function noticeCount(platform: Platform): Promise<number> {
 }
 
 describe("importNoticeFile on PGlite", () => {
+  // One database for the file: each test uses its own notice numbers and measures what it added.
   let platform: Platform;
-  beforeEach(async () => {
-    await platform?.close();
+  let before = 0;
+  beforeAll(async () => {
     platform = await memoryPlatform();
+  });
+  beforeEach(async () => {
+    before = await noticeCount(platform);
   });
   afterAll(() => platform?.close());
 
@@ -35,57 +39,64 @@ describe("importNoticeFile on PGlite", () => {
       { fileName: "0701.csv" },
     );
     expect(result).toMatchObject({ ok: true, rowCount: 2, freshCount: 2, reimportCount: 0, totalYen: 4600 });
-    expect(await noticeCount(platform)).toBe(2);
+    expect(await noticeCount(platform)).toBe(before + 2);
     expect(await countAudit(platform.db, "treasury.notice.import")).toBe(1);
     expect((await verifyAuditChain(platform.db)).ok).toBe(true);
     const stored = await loadNotices(platform, { from: "2025-07-01", to: "2025-07-01" });
-    expect(stored.map((n) => [n.noticeNumber, n.amount, n.cashDate])).toEqual([
+    expect(
+      stored.filter((n) => n.noticeNumber.startsWith("A")).map((n) => [n.noticeNumber, n.amount, n.cashDate]),
+    ).toEqual([
       ["A1", 1200, "2025-07-01"],
       ["A2", 3400, "2025-07-01"],
     ]);
   });
 
   it("never counts a re-imported notice twice", async () => {
-    await importNoticeFile(platform, SYSTEM, utf8(HEADER + row("A1", "1200")), { fileName: "a.csv" });
+    await importNoticeFile(platform, SYSTEM, utf8(HEADER + row("B1", "1200")), { fileName: "a.csv" });
     const again = await importNoticeFile(
       platform,
       SYSTEM,
-      utf8(HEADER + row("A1", "1200") + row("A2", "5")),
+      utf8(HEADER + row("B1", "1200") + row("B2", "5")),
       {
         fileName: "b.csv",
       },
     );
     expect(again).toMatchObject({ ok: true, freshCount: 1, reimportCount: 1, totalYen: 5 });
-    expect(await noticeCount(platform)).toBe(2);
+    expect(await noticeCount(platform)).toBe(before + 2);
   });
 
   it("rejects a file with a bad row and saves nothing, naming line and column", async () => {
     const result = await importNoticeFile(
       platform,
       SYSTEM,
-      utf8(HEADER + row("A1", "1200") + row("A2", "12.5")),
+      utf8(HEADER + row("C1", "1200") + row("C2", "12.5")),
       { fileName: "bad.csv" },
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors[0]).toMatchObject({ line: 3, column: "金額" });
-    expect(await noticeCount(platform)).toBe(0);
-    const batches = await treasuryDb(platform).selectFrom("treasury_import_batches").selectAll().execute();
+    expect(await noticeCount(platform)).toBe(before);
+    const batches = await treasuryDb(platform)
+      .selectFrom("treasury_import_batches")
+      .selectAll()
+      .where("file_name", "=", "bad.csv")
+      .execute();
     expect(batches).toHaveLength(0);
     const audit = await platform.db
       .selectFrom("audit_log")
       .select(["action", "result"])
       .where("action", "=", "treasury.notice.import")
+      .where("target_id", "=", "bad.csv")
       .execute();
     expect(audit).toEqual([{ action: "treasury.notice.import", result: "failure" }]);
   });
 
   it("rejects a re-import whose content differs from the stored notice", async () => {
-    await importNoticeFile(platform, SYSTEM, utf8(HEADER + row("A1", "1200")), { fileName: "a.csv" });
+    await importNoticeFile(platform, SYSTEM, utf8(HEADER + row("D1", "1200")), { fileName: "d.csv" });
     const result = await importNoticeFile(
       platform,
       SYSTEM,
-      utf8(HEADER + row("A2", "1") + row("A1", "1300")),
+      utf8(HEADER + row("D2", "1") + row("D1", "1300")),
       {
         fileName: "b.csv",
       },
@@ -97,10 +108,10 @@ describe("importNoticeFile on PGlite", () => {
         line: 3,
         column: "金額",
         value: "1300",
-        message: expect.stringContaining("A1"),
+        message: expect.stringContaining("D1"),
       }),
     ]);
-    expect(await noticeCount(platform)).toBe(1);
+    expect(await noticeCount(platform)).toBe(before + 1);
   });
 
   it("stores a generated Shift_JIS file of 3,000 notices in chunks, reporting progress", async () => {
@@ -114,7 +125,7 @@ describe("importNoticeFile on PGlite", () => {
     });
     expect(result).toMatchObject({ ok: true, freshCount: 3000, encoding: "shift_jis" });
     expect(progress).toEqual([0, 1000, 2000, 3000]);
-    expect(await noticeCount(platform)).toBe(3000);
+    expect(await noticeCount(platform)).toBe(before + 3000);
     const total = notices.reduce((s, n) => s + n.amount, 0);
     expect(result.ok && result.totalYen).toBe(total);
   });

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { daysInMonth, type IsoDate, isIsoDate, toIsoDate } from "@ward/calendar-jp";
+import { CsvError } from "@ward/csv-jp";
 import { createPlatform, type Platform, SYSTEM } from "@ward/platform";
 import { pino } from "pino";
 import { formatPaymentNoticesCsv, generatePaymentNotices, TreasuryError } from "../domain/index.js";
@@ -231,7 +232,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       err(USAGE);
       return 2;
     }
-    if (error instanceof TreasuryError) {
+    if (error instanceof TreasuryError || error instanceof CsvError) {
       err(`エラー：${error.messageJa}`);
       return 1;
     }

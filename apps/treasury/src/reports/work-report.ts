@@ -105,32 +105,13 @@ export function workReport(data: WorkReportData, kind: "daily" | "monthly"): Wor
       ],
       rows: [
         ...data.days.map((d) => ({
-          values: [
+          values: dayValues(
             d.date,
-            d.activity.notices.count,
-            d.activity.notices.yen,
-            d.activity.paymentOrders,
-            d.activity.transferApplications,
-            d.activity.slipsDue,
-            d.activity.failedTransfersNotified,
-            d.activity.creditorRegistrations,
-            data.records.filter((r) => r.date === d.date).reduce((s, r) => s + r.count, 0),
-          ],
+            d.activity,
+            data.records.filter((r) => r.date === d.date),
+          ),
         })),
-        {
-          values: [
-            "合計",
-            data.activity.notices.count,
-            data.activity.notices.yen,
-            data.activity.paymentOrders,
-            data.activity.transferApplications,
-            data.activity.slipsDue,
-            data.activity.failedTransfersNotified,
-            data.activity.creditorRegistrations,
-            data.records.reduce((s, r) => s + r.count, 0),
-          ],
-          emphasis: "total" as const,
-        },
+        { values: dayValues("合計", data.activity, data.records), emphasis: "total" as const },
       ],
     });
   }
@@ -140,4 +121,22 @@ export function workReport(data: WorkReportData, kind: "daily" | "monthly"): Wor
     subtitle: `${nerimaTreasury2025.title}　${period}`,
     sections,
   };
+}
+
+function dayValues(
+  label: string,
+  a: StoredActivity,
+  records: WorkReportData["records"],
+): (string | number)[] {
+  return [
+    label,
+    a.notices.count,
+    a.notices.yen,
+    a.paymentOrders,
+    a.transferApplications,
+    a.slipsDue,
+    a.failedTransfersNotified,
+    a.creditorRegistrations,
+    records.reduce((s, r) => s + r.count, 0),
+  ];
 }

@@ -1,11 +1,14 @@
 import { type Actor, appendAudit, type Platform } from "@ward/platform";
+import { sql } from "kysely";
 import {
   type CsvImport,
   type CsvImportError,
+  type PaymentOrderRow,
   parsePaymentOrdersCsv,
   parseTransferApplicationsCsv,
+  type TransferApplicationRow,
 } from "../domain/index.js";
-import { treasuryDb } from "./db.js";
+import { type TreasuryDb, treasuryDb } from "./db.js";
 import { addPaymentOrders, addTransferApplications } from "./payments.js";
 
 /** The outcome of a whole-file CSV import: stored, or rejected with nothing saved. */
@@ -15,27 +18,60 @@ export type PaymentCsvImport =
 
 type Lined<R> = R & { readonly line: number };
 
-async function importRows<R extends { readonly amount: number }>(
+/** How one kind of file is read, checked against what is stored, and stored. */
+interface CsvImportSpec<R extends { readonly amount: number }> {
+  readonly action: string;
+  readonly parse: (bytes: Uint8Array) => CsvImport<R>;
+  /** The file's unique number: the stored table.column, its header, the row's value, the message. */
+  readonly number: { readonly column: string; readonly header: string; readonly of: (row: R) => string };
+  /** Further errors against what is stored. */
+  readonly conflicts?: (db: TreasuryDb, rows: readonly Lined<R>[]) => Promise<CsvImportError[]>;
+  readonly store: (platform: Platform, actor: Actor, rows: readonly R[]) => Promise<void>;
+}
+
+/** Which of `numbers` are already stored in `column` (`table.column`). */
+async function storedNumbers(
+  db: TreasuryDb,
+  column: string,
+  numbers: readonly string[],
+): Promise<Set<string>> {
+  const [table = "", name = ""] = column.split(".");
+  const rows = await sql<{ n: string }>`select ${sql.ref(name)} as n from ${sql.table(table)}
+    where ${sql.ref(name)} = any(${[...numbers]}::text[])`.execute(db);
+  return new Set(rows.rows.map((r) => r.n));
+}
+
+async function importCsv<R extends { readonly amount: number }>(
+  spec: CsvImportSpec<R>,
   platform: Platform,
   actor: Actor,
-  o: {
-    readonly action: string;
-    readonly fileName: string;
-    readonly parsed: CsvImport<R>;
-    /** Errors against what is stored (numbers already imported, unknown creditors). */
-    readonly conflicts: (rows: readonly Lined<R>[]) => Promise<CsvImportError[]>;
-    readonly store: (rows: readonly Lined<R>[]) => Promise<void>;
-  },
+  file: { readonly bytes: Uint8Array; readonly fileName: string },
 ): Promise<PaymentCsvImport> {
-  const errors = o.parsed.ok ? await o.conflicts(o.parsed.rows) : o.parsed.errors;
-  if (!o.parsed.ok || errors.length > 0) {
+  const db = treasuryDb(platform);
+  const parsed = spec.parse(file.bytes);
+  let errors = parsed.ok ? [] : parsed.errors;
+  if (parsed.ok) {
+    const stored = await storedNumbers(db, spec.number.column, parsed.rows.map(spec.number.of));
+    errors = [
+      ...parsed.rows
+        .filter((r) => stored.has(spec.number.of(r)))
+        .map((r) => ({
+          line: r.line,
+          column: spec.number.header,
+          value: spec.number.of(r),
+          message: `この${spec.number.header}は取込済みです`,
+        })),
+      ...((await spec.conflicts?.(db, parsed.rows)) ?? []),
+    ].sort((a, b) => a.line - b.line);
+  }
+  if (!parsed.ok || errors.length > 0) {
     await appendAudit(
-      treasuryDb(platform),
+      db,
       actor,
       {
-        action: o.action,
+        action: spec.action,
         targetType: "file",
-        targetId: o.fileName,
+        targetId: file.fileName,
         result: "failure",
         detail: { errorCount: errors.length },
       },
@@ -43,13 +79,55 @@ async function importRows<R extends { readonly amount: number }>(
     );
     return { ok: false, errors };
   }
-  await o.store(o.parsed.rows);
-  return {
-    ok: true,
-    count: o.parsed.rows.length,
-    totalYen: o.parsed.rows.reduce((s, r) => s + r.amount, 0),
-  };
+  await spec.store(
+    platform,
+    actor,
+    parsed.rows.map(({ line: _line, ...row }) => row as unknown as R),
+  );
+  return { ok: true, count: parsed.rows.length, totalYen: parsed.rows.reduce((s, r) => s + r.amount, 0) };
 }
+
+const ORDERS: CsvImportSpec<PaymentOrderRow> = {
+  action: "treasury.order.import",
+  parse: parsePaymentOrdersCsv,
+  number: {
+    column: "treasury_payment_orders.order_number",
+    header: "支出命令番号",
+    of: (r) => r.orderNumber,
+  },
+  async conflicts(db, rows) {
+    const ids = [
+      ...new Set(rows.flatMap((r) => (r.creditorAccountId === undefined ? [] : [r.creditorAccountId]))),
+    ];
+    const known = new Set(
+      ids.length === 0
+        ? []
+        : (
+            await db.selectFrom("treasury_creditor_accounts").select("id").where("id", "in", ids).execute()
+          ).map((r) => r.id),
+    );
+    return rows
+      .filter((r) => r.creditorAccountId !== undefined && !known.has(r.creditorAccountId))
+      .map((r) => ({
+        line: r.line,
+        column: "債権者登録番号",
+        value: String(r.creditorAccountId),
+        message: "この債権者登録番号は登録されていません",
+      }));
+  },
+  store: addPaymentOrders,
+};
+
+const APPLICATIONS: CsvImportSpec<TransferApplicationRow> = {
+  action: "treasury.application.import",
+  parse: parseTransferApplicationsCsv,
+  number: {
+    column: "treasury_transfer_applications.application_number",
+    header: "申請番号",
+    of: (r) => r.applicationNumber,
+  },
+  store: addTransferApplications,
+};
 
 /**
  * Imports a 支出命令 CSV file (columns `支出命令番号,支払先,支払日,金額,債権者登録番号`) whole or not at all:
@@ -59,115 +137,27 @@ async function importRows<R extends { readonly amount: number }>(
  * const result = await importPaymentOrdersCsv(platform, actor, bytes, "orders.csv");
  * // => { ok: true, count: 2, totalYen: 24000 }
  */
-export async function importPaymentOrdersCsv(
+export function importPaymentOrdersCsv(
   platform: Platform,
   actor: Actor,
   bytes: Uint8Array,
   fileName: string,
 ): Promise<PaymentCsvImport> {
-  const db = treasuryDb(platform);
-  return importRows(platform, actor, {
-    action: "treasury.order.import",
-    fileName,
-    parsed: parsePaymentOrdersCsv(bytes),
-    async conflicts(rows) {
-      const numbers = rows.map((r) => r.orderNumber);
-      const stored = new Set(
-        (
-          await db
-            .selectFrom("treasury_payment_orders")
-            .select("order_number")
-            .where("order_number", "in", numbers)
-            .execute()
-        ).map((r) => r.order_number),
-      );
-      const ids = [
-        ...new Set(rows.flatMap((r) => (r.creditorAccountId === undefined ? [] : [r.creditorAccountId]))),
-      ];
-      const creditors = new Set(
-        ids.length === 0
-          ? []
-          : (
-              await db.selectFrom("treasury_creditor_accounts").select("id").where("id", "in", ids).execute()
-            ).map((r) => r.id),
-      );
-      return rows.flatMap((r): CsvImportError[] => [
-        ...(stored.has(r.orderNumber)
-          ? [
-              {
-                line: r.line,
-                column: "支出命令番号",
-                value: r.orderNumber,
-                message: "この支出命令番号は取込済みです",
-              },
-            ]
-          : []),
-        ...(r.creditorAccountId !== undefined && !creditors.has(r.creditorAccountId)
-          ? [
-              {
-                line: r.line,
-                column: "債権者登録番号",
-                value: String(r.creditorAccountId),
-                message: "この債権者登録番号は登録されていません",
-              },
-            ]
-          : []),
-      ]);
-    },
-    store: (rows) =>
-      addPaymentOrders(
-        platform,
-        actor,
-        rows.map(({ line: _line, ...o }) => o),
-      ),
-  });
+  return importCsv(ORDERS, platform, actor, { bytes, fileName });
 }
 
 /**
- * Imports an e ビジネスサイト application CSV file (columns `申請番号,支払先,振込指定日,金額`) whole or not at all.
+ * Imports an e ビジネスサイト application CSV file (columns `申請番号,支払先,振込指定日,金額`) whole or not at all;
+ * a 申請番号 already stored is a line error.
  *
  * @example
  * await importTransferApplicationsCsv(platform, actor, bytes, "ebiz.csv"); // => { ok: true, count: 1, totalYen: 12000 }
  */
-export async function importTransferApplicationsCsv(
+export function importTransferApplicationsCsv(
   platform: Platform,
   actor: Actor,
   bytes: Uint8Array,
   fileName: string,
 ): Promise<PaymentCsvImport> {
-  const db = treasuryDb(platform);
-  return importRows(platform, actor, {
-    action: "treasury.application.import",
-    fileName,
-    parsed: parseTransferApplicationsCsv(bytes),
-    async conflicts(rows) {
-      const stored = new Set(
-        (
-          await db
-            .selectFrom("treasury_transfer_applications")
-            .select("application_number")
-            .where(
-              "application_number",
-              "in",
-              rows.map((r) => r.applicationNumber),
-            )
-            .execute()
-        ).map((r) => r.application_number),
-      );
-      return rows
-        .filter((r) => stored.has(r.applicationNumber))
-        .map((r) => ({
-          line: r.line,
-          column: "申請番号",
-          value: r.applicationNumber,
-          message: "この申請番号は取込済みです",
-        }));
-    },
-    store: (rows) =>
-      addTransferApplications(
-        platform,
-        actor,
-        rows.map(({ line: _line, ...a }) => a),
-      ),
-  });
+  return importCsv(APPLICATIONS, platform, actor, { bytes, fileName });
 }
