@@ -4,7 +4,7 @@ import { createSupportDesk } from "../http/create-support-desk.js";
 import { supportDeskMigrations } from "../storage/schema.js";
 
 const platform = await createPlatform({ appName: "support-desk", migrations: supportDeskMigrations });
-const { app, model } = await createSupportDesk(platform);
+const { app, model, embeddings } = await createSupportDesk(platform);
 const server = await startServer(app, platform, {
   port: Number(process.env.PORT ?? 3200),
   hostname: process.env.HOST ?? "127.0.0.1",
@@ -14,6 +14,9 @@ platform.logger.info(
   {
     url: server.url,
     model: model ? model.model : "offline responder (set WARD_LLM_BASE_URL and WARD_LLM_MODEL)",
+    embeddings: embeddings
+      ? embeddings.model
+      : "lexical only (set WARD_EMBEDDINGS_BASE_URL and WARD_EMBEDDINGS_MODEL)",
   },
   "support desk ready",
 );
