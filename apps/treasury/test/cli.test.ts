@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliIo, runCli } from "../src/cli/run-cli.js";
 import { parseZenginTransferFile } from "../src/domain/index.js";
 import { treasuryDb } from "../src/storage/db.js";
-import { memoryPlatform } from "./support/platform.js";
+import { memoryPlatform, PGLITE_START_TIMEOUT } from "./support/platform.js";
 
 describe("treasury CLI", () => {
   const dir = mkdtempSync(join(tmpdir(), "treasury-cli-"));
@@ -38,7 +38,7 @@ describe("treasury CLI", () => {
   };
   beforeAll(async () => {
     platform = await memoryPlatform();
-  });
+  }, PGLITE_START_TIMEOUT);
   afterAll(async () => {
     await platform.close();
     rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,12 @@ import { formatPaymentNoticesCsv, generatePaymentNotices } from "../src/domain/i
 import { treasuryDb } from "../src/storage/db.js";
 import { importNoticeFile } from "../src/storage/import-notices.js";
 import { loadNotices } from "../src/storage/load-notices.js";
-import { memoryPlatform, postgresPlatform, postgresSkipReason } from "./support/platform.js";
+import {
+  memoryPlatform,
+  PGLITE_START_TIMEOUT,
+  postgresPlatform,
+  postgresSkipReason,
+} from "./support/platform.js";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const HEADER = "通知書番号,収納日,所属年度,現過年区分,収納経路,会計コード,科目コード,所属コード,金額\n";
@@ -25,7 +30,7 @@ describe("importNoticeFile on PGlite", () => {
   let before = 0;
   beforeAll(async () => {
     platform = await memoryPlatform();
-  });
+  }, PGLITE_START_TIMEOUT);
   beforeEach(async () => {
     before = await noticeCount(platform);
   });

@@ -18,7 +18,7 @@ import { matchStoredTransfers } from "../src/storage/payments.js";
 import { loadStampBook, recordStampEntry } from "../src/storage/stamp-entries.js";
 import { addWorkRecord, loadWorkReportData } from "../src/storage/work-records.js";
 import { pdfText } from "./support/pdf-text.js";
-import { memoryPlatform } from "./support/platform.js";
+import { memoryPlatform, PGLITE_START_TIMEOUT } from "./support/platform.js";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const sheetValues = (sheet: ExcelJS.Worksheet, row: number) =>
@@ -33,7 +33,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 let platform: Platform;
 beforeAll(async () => {
   platform = await memoryPlatform();
-});
+}, PGLITE_START_TIMEOUT);
 afterAll(() => platform.close());
 
 describe("failed transfers (口座振替支払不能, 第5-2(2))", () => {

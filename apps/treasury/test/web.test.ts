@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTreasuryApp } from "../src/http/treasury-app.js";
 import { addPaymentOrders, addPaymentSlips, addTransferApplications } from "../src/storage/payments.js";
 import { testClient } from "./support/http.js";
-import { memoryPlatform } from "./support/platform.js";
+import { memoryPlatform, PGLITE_START_TIMEOUT } from "./support/platform.js";
 
 const PASSWORD = "Ajisai-no-kisetsu-2025";
 const HEADER = "通知書番号,収納日,所属年度,現過年区分,収納経路,会計コード,科目コード,所属コード,金額\n";
@@ -42,7 +42,7 @@ describe("treasury web screens", () => {
     });
     c = client();
     expect((await c.loginJson("sato", PASSWORD)).status).toBe(200);
-  });
+  }, PGLITE_START_TIMEOUT);
   afterAll(() => platform.close());
 
   it("imports an uploaded file and shows the result; a bad file shows line and column and saves nothing", async () => {

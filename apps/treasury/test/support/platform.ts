@@ -58,3 +58,6 @@ export async function postgresPlatform(): Promise<{ platform: Platform; drop(): 
     },
   };
 }
+
+/** PGlite start-up plus migrations can take well over vitest's 10 s hook default on a loaded 2-core machine. */
+export const PGLITE_START_TIMEOUT = 60_000;
