@@ -222,6 +222,8 @@ describe("postage stamp ledger (郵券受払簿)", () => {
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(3);
+    const audit = await queryAudit(platform.db, { action: "treasury.stamp.record" });
+    expect(audit.map((a) => a.targetType)).toEqual(["stamp_entry", "stamp_entry", "stamp_entry"]);
     const { book } = await loadStampBook(platform);
     expect(book.ledger.balances.map((b) => [b.denomination, b.remaining])).toEqual([
       [84, 10],

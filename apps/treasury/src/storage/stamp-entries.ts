@@ -1,9 +1,10 @@
 import type { IsoDate } from "@ward/calendar-jp";
 import { LedgerError } from "@ward/ledger";
-import { type Actor, appendAudit, type Platform } from "@ward/platform";
+import type { Actor, Platform } from "@ward/platform";
 import { sql } from "kysely";
 import { type StampBook, type StampEntry, type StampEntryInput, stampBook } from "../domain/index.js";
 import { type TreasuryDb, treasuryDb } from "./db.js";
+import { insertRecorded } from "./internal/insert-recorded.js";
 
 async function storedEntries(db: TreasuryDb, through?: IsoDate): Promise<StampEntry[]> {
   let q = db
@@ -80,30 +81,19 @@ export async function recordStampEntry(
             : (error.messageJa ?? error.message);
         return { ok: false as const, code: error.code, message: `登録できません：${message}` };
       }
-      const row = await trx
-        .insertInto("treasury_stamp_entries")
-        .values({
+      const id = await insertRecorded(platform, trx, actor, {
+        table: "treasury_stamp_entries",
+        values: {
           entry_date: input.date,
           denomination: input.denomination,
           received: input.received,
           used: input.used,
           description: input.description,
-          recorded_by: actor.user?.id ?? null,
-          recorded_at: platform.clock(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await appendAudit(
-        trx,
-        actor,
-        {
-          action: "treasury.stamp.record",
-          targetType: "stamp_entry",
-          targetId: row.id,
-          detail: { ...input, remaining },
         },
-        { clock: platform.clock },
-      );
-      return { ok: true as const, id: row.id, remaining };
+        action: "treasury.stamp.record",
+        targetType: "stamp_entry",
+        detail: { ...input, remaining },
+      });
+      return { ok: true as const, id, remaining };
     });
 }

@@ -1,8 +1,9 @@
 import type { IsoDate } from "@ward/calendar-jp";
-import { type Actor, appendAudit, type Platform } from "@ward/platform";
+import type { Actor, Platform } from "@ward/platform";
 import { sql } from "kysely";
 import { type WorkRecordInput, workRecordSchema } from "../domain/index.js";
 import { treasuryDb, yenFromDb } from "./db.js";
+import { insertRecorded } from "./internal/insert-recorded.js";
 
 /** A stored work record. */
 export interface WorkRecord extends WorkRecordInput {
@@ -34,28 +35,15 @@ export async function addWorkRecord(
   const r = parsed.data;
   const id = await treasuryDb(platform)
     .transaction()
-    .execute(async (trx) => {
-      const row = await trx
-        .insertInto("treasury_work_records")
-        .values({
-          work_date: r.date,
-          work_item: r.workItemId,
-          count: r.count,
-          staff: r.staff,
-          note: r.note,
-          recorded_by: actor.user?.id ?? null,
-          recorded_at: platform.clock(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await appendAudit(
-        trx,
-        actor,
-        { action: "treasury.work.record", targetType: "work_record", targetId: row.id, detail: { ...r } },
-        { clock: platform.clock },
-      );
-      return row.id;
-    });
+    .execute((trx) =>
+      insertRecorded(platform, trx, actor, {
+        table: "treasury_work_records",
+        values: { work_date: r.date, work_item: r.workItemId, count: r.count, staff: r.staff, note: r.note },
+        action: "treasury.work.record",
+        targetType: "work_record",
+        detail: { ...r },
+      }),
+    );
   return { ok: true, record: { id, ...r } };
 }
 
