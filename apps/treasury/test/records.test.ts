@@ -213,10 +213,16 @@ describe("postage stamp ledger (郵券受払簿)", () => {
       entry("2025-08-01", 110, 0, 11, "支払案内書送付"),
     );
     expect(refused).toMatchObject({ ok: false, code: "INSUFFICIENT_STOCK" });
-    expect(!refused.ok && refused.message).toContain("110円切手の残数が足りません");
+    expect(!refused.ok && refused.message).toBe(
+      "登録できません：110円切手の残数が足りません（2025-08-01「支払案内書送付」：払出 11枚、手持ち 10枚）",
+    );
     // Backdated: on 07-15 there were 50, but the 07-31 use would then exceed stock.
     const backdated = await recordStampEntry(platform, SYSTEM, entry("2025-07-15", 110, 0, 20, "誤送付"));
     expect(backdated).toMatchObject({ ok: false, code: "INSUFFICIENT_STOCK" });
+    // The refusal names the later line that would go short, not the new one.
+    expect(!backdated.ok && backdated.message).toContain(
+      "2025-07-31「支払案内書送付」：払出 40枚、手持ち 30枚",
+    );
     const count = await treasuryDb(platform)
       .selectFrom("treasury_stamp_entries")
       .select((eb) => eb.fn.countAll<number>().as("n"))

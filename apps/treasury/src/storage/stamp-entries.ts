@@ -75,10 +75,14 @@ export async function recordStampEntry(
         remaining = stampBook(all).ledger.lines[position]?.remaining ?? 0;
       } catch (error) {
         if (!(error instanceof LedgerError)) throw error;
+        const d = error.details;
+        const at = all[Number(d.index)];
         const message =
           error.code === "BALANCE_MISMATCH"
-            ? `実査残が帳簿の残数と一致しません（${input.denomination}円切手：帳簿 ${String(error.details.expected ?? "")}枚、実査 ${input.counted ?? ""}枚）`
-            : (error.messageJa ?? error.message);
+            ? `実査残が帳簿の残数と一致しません（${input.denomination}円切手：帳簿 ${String(d.expected ?? "")}枚、実査 ${input.counted ?? ""}枚）`
+            : error.code === "INSUFFICIENT_STOCK" && at !== undefined
+              ? `${at.denomination}円切手の残数が足りません（${at.date}「${at.description}」：払出 ${at.used}枚、手持ち ${String(d.onHand)}枚）`
+              : (error.messageJa ?? error.message);
         return { ok: false as const, code: error.code, message: `登録できません：${message}` };
       }
       const id = await insertRecorded(platform, trx, actor, {
