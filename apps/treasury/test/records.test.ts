@@ -362,7 +362,9 @@ describe("業務日報 and 完了報告書", () => {
     expect(rows).toContainEqual(["口座振替支払不能処理業務", 2, "佐藤", "練馬商事 照会"]);
     const counts = workbook.getWorksheet("記録件数") as ExcelJS.Worksheet;
     expect(sheetValues(counts, 8)).toEqual(["口座振替支払不能（通知日）", 1]);
-    const text = await pdfText(await writeReportPdf(report));
+    const pdf = await writeReportPdf(report);
+    expect(pdf.length).toBeLessThan(150_000); // the bundled font as a subset, not its 5 MB
+    const text = await pdfText(pdf);
     for (const s of [
       "業務日報",
       "令和7年7月10日",
@@ -385,9 +387,13 @@ describe("業務日報 and 完了報告書", () => {
     expect(last[0]).toBe("合計");
     expect(last[6]).toBe(4); // failed transfers notified in July
     expect(last[8]).toBe(8); // work records counted
-    const text = await pdfText(await writeReportPdf(report));
+    const pdf = await writeReportPdf(report);
+    expect(pdf.length).toBeLessThan(150_000);
+    const text = await pdfText(pdf);
     expect(text).toContain("完了報告書");
     expect(text).toContain("日別内訳");
-    await expect(writeReportPdf(report, { fontPath: "/nonexistent/font.ttf" })).rejects.toThrow();
+    await expect(writeReportPdf(report, { fontPath: "/nonexistent/font.ttf" })).rejects.toMatchObject({
+      code: "PDF_FONT_UNREADABLE",
+    });
   });
 });

@@ -3,6 +3,7 @@ export type TreasuryErrorCode =
   | "INVALID_INPUT"
   | "INVALID_TEXT"
   | "NOT_A_BANK_DAY"
+  | "PDF_FONT_UNREADABLE"
   | "ZENGIN_TRUNCATED"
   | "ZENGIN_RECORD_LENGTH"
   | "ZENGIN_RECORD_ORDER"

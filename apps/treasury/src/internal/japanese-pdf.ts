@@ -1,15 +1,38 @@
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import fontkit from "@pdf-lib/fontkit";
+import { createRequire } from "node:module";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import { TreasuryError } from "../domain/errors.js";
+import { subsettingFontkit } from "./subsetting-fontkit.js";
 
-/** TrueType Japanese fonts tried in order (Debian `fonts-ipaexfont-gothic`, `fonts-ipafont-gothic`). */
-export const JAPANESE_FONT_CANDIDATES = [
-  "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
-  "/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf",
-  "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
-  "/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf",
-] as const;
+/** The font shipped with the app: Noto Sans JP Regular (SIL OFL 1.1) from `@expo-google-fonts/noto-sans-jp`. */
+export const BUNDLED_FONT_MODULE = "@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf";
+
+/** The environment variable that points the PDFs at another TrueType font file. */
+export const PDF_FONT_ENV = "WARD_PDF_FONT";
+
+/** The bundled font's absolute path, resolved like an import (works wherever `npm install` put it). */
+export function bundledFontPath(): string {
+  return createRequire(import.meta.url).resolve(BUNDLED_FONT_MODULE);
+}
+
+// Font bytes per path, read once per process (the bundled TTF is 5 MB); a failed read is not kept.
+const fontBytes = new Map<string, Promise<Uint8Array>>();
+
+function readFontOnce(path: string): Promise<Uint8Array> {
+  let bytes = fontBytes.get(path);
+  if (bytes === undefined) {
+    bytes = readFile(path).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+    fontBytes.set(path, bytes);
+    bytes.catch(() => fontBytes.delete(path));
+  }
+  return bytes;
+}
+
+const fontError = (path: string, cause: unknown) =>
+  new TreasuryError("PDF_FONT_UNREADABLE", `cannot embed the PDF font ${path}: ${String(cause)}`, {
+    messageJa: `PDFのフォントを読み込めません（${path}）`,
+    details: { path },
+  });
 
 const A4: [number, number] = [595.28, 841.89];
 const LEFT = 60;
@@ -52,23 +75,25 @@ export interface JapanesePdf {
 }
 
 /**
- * Opens an A4 PDF with a Japanese TrueType font (IPAex Gothic) embedded as a subset.
+ * Opens an A4 PDF with a Japanese TrueType font embedded as a subset: `fontPath`, else the file
+ * named by `WARD_PDF_FONT`, else the bundled Noto Sans JP. Font bytes are read once per path.
  *
- * @throws Error when no Japanese TrueType font is installed (install `fonts-ipaexfont-gothic`)
+ * @throws TreasuryError `PDF_FONT_UNREADABLE` when the font file is missing or not a font
  */
 export async function openJapanesePdf(o: {
   readonly title: string;
   readonly fontPath?: string;
 }): Promise<JapanesePdf> {
-  const fontPath = o.fontPath ?? JAPANESE_FONT_CANDIDATES.find((p) => existsSync(p));
-  if (fontPath === undefined) {
-    throw new Error(
-      "@ward/treasury: no Japanese TrueType font found; install Debian's fonts-ipaexfont-gothic (apt-get install fonts-ipaexfont-gothic)",
-    );
-  }
+  const env = process.env[PDF_FONT_ENV];
+  const fontPath = o.fontPath ?? (env === undefined || env === "" ? bundledFontPath() : env);
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const font = await pdf.embedFont(await readFile(fontPath), { subset: true });
+  pdf.registerFontkit(subsettingFontkit);
+  let font: PDFFont;
+  try {
+    font = await pdf.embedFont(await readFontOnce(fontPath), { subset: true });
+  } catch (cause) {
+    throw fontError(fontPath, cause);
+  }
   pdf.setTitle(o.title);
   pdf.setCreator("@ward/treasury");
   let page: PDFPage = pdf.addPage(A4);

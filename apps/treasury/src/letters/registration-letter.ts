@@ -1,15 +1,13 @@
 import { formatWareki, type IsoDate } from "@ward/calendar-jp";
 import { accountTypeName } from "../domain/index.js";
-import { JAPANESE_FONT_CANDIDATES, openJapanesePdf } from "../internal/japanese-pdf.js";
+import { openJapanesePdf } from "../internal/japanese-pdf.js";
 import type { RegisteredCreditor } from "../storage/creditor-accounts.js";
-
-export { JAPANESE_FONT_CANDIDATES };
 
 /** Options of {@link writeRegistrationLetter}. */
 export interface RegistrationLetterOptions {
   /** 発送日, ISO. */
   readonly date: IsoDate;
-  /** A TTF file; default the first of {@link JAPANESE_FONT_CANDIDATES} that exists. */
+  /** A TrueType font file; default `WARD_PDF_FONT`, else the bundled Noto Sans JP. */
   readonly fontPath?: string;
   /** 差出人; default 練馬区会計管理室. */
   readonly sender?: string;
@@ -22,7 +20,7 @@ export interface RegistrationLetterOptions {
  * @param creditor - the stored registration
  * @param options - date, font, sender
  * @returns the PDF bytes
- * @throws Error when no Japanese TrueType font is installed (install `fonts-ipaexfont-gothic`)
+ * @throws TreasuryError `PDF_FONT_UNREADABLE` when `fontPath` (or `WARD_PDF_FONT`) is missing or not a font
  * @example
  * await writeFile("letter.pdf", await writeRegistrationLetter(creditor, { date: "2025-07-10" }));
  */
@@ -42,9 +40,8 @@ export async function writeRegistrationLetter(
   doc.text(options.sender ?? "練馬区会計管理室", { right: true, gap: 50 });
   doc.text("登録完了のお知らせ", { size: 18, center: true, gap: 50 });
   doc.text("日頃より区政にご協力いただき、ありがとうございます。");
-  doc.text("ご提出いただいた「債権者口座登録依頼書」により、下記の口座を登録しましたのでお知らせします。", {
-    gap: 36,
-  });
+  doc.text("ご提出いただいた「債権者口座登録依頼書」により、下記の口座を登録しましたので");
+  doc.text("お知らせします。", { gap: 36 });
   doc.text("記", { x: 290, gap: 30 });
   const rows: [string, string][] = [
     ["登録番号", String(creditor.id)],

@@ -36,10 +36,10 @@ export async function writeReportWorkbook(report: ReportDocument): Promise<Uint8
 }
 
 /**
- * The report as an A4 PDF (IPAex Gothic embedded as a subset): title, subtitle, each section as a table;
- * Excel widths (characters) become points.
+ * The report as an A4 PDF (the bundled Noto Sans JP, or `fontPath` / `WARD_PDF_FONT`, embedded as a
+ * subset): title, subtitle, each section as a table; Excel widths (characters) become points.
  *
- * @throws Error when no Japanese TrueType font is installed
+ * @throws TreasuryError `PDF_FONT_UNREADABLE` when `fontPath` (or `WARD_PDF_FONT`) is missing or not a font
  * @example
  * await writeFile("nippo.pdf", await writeReportPdf(workReport(data, "daily")));
  */
