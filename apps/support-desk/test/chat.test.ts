@@ -1,8 +1,9 @@
 import { decodeCsv } from "@ward/csv-jp";
+import { testClient } from "@ward/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usageMonth } from "../src/storage/usage.js";
 import { buildPptx, buildXlsx } from "./support/build-files.js";
-import { client, openTestDesk, seedOrganisation } from "./support/desk.js";
+import { openTestDesk, seedOrganisation } from "./support/desk.js";
 import { buildJapanesePdf, japaneseFontAvailable } from "./support/japanese-pdf.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -23,7 +24,7 @@ function fakeModel(reply: string) {
 
 async function prepare(t: Desk) {
   const org = await seedOrganisation(t.platform);
-  const admin = client(t.app);
+  const admin = testClient(t.app);
   await admin.login("admin");
   const res = await admin.form("/folders", { name: "手引き", departmentId: String(org.soumu.id) });
   const folderId = Number(/\/folders\/(\d+)/.exec(res.headers.get("location") ?? "")?.[1]);
@@ -77,7 +78,7 @@ describe("chat with the offline responder", () => {
   afterAll(async () => t.platform.close());
 
   it("answers with sources a reader may follow to the page, and keeps the thread in the history", async () => {
-    const alice = client(t.app);
+    const alice = testClient(t.app);
     await alice.login("alice");
     const asked = await alice.form("/chat/ask", { question: "粗大ごみの収集は何曜日ですか", folderId: "" });
     expect(asked.status).toBe(303);
@@ -112,7 +113,7 @@ describe("chat with the offline responder", () => {
   });
 
   it("gives a user without rights nothing from the folder: no source, no passage text", async () => {
-    const bob = client(t.app);
+    const bob = testClient(t.app);
     await bob.login("bob");
     const asked = await bob.form("/chat/ask", { question: "粗大ごみの収集は何曜日ですか" });
     const html = await (await bob.request((asked.headers.get("location") ?? "").split("#")[0] ?? "")).text();
@@ -134,7 +135,7 @@ describe("chat with the offline responder", () => {
   });
 
   it("refuses an empty question with a Japanese message", async () => {
-    const alice = client(t.app);
+    const alice = testClient(t.app);
     await alice.login("alice");
     const res = await alice.form("/chat/ask", { question: "   " });
     expect(res.status).toBe(422);
@@ -142,7 +143,7 @@ describe("chat with the offline responder", () => {
   });
 
   it("streams an answer as NDJSON: sources first, then text, then the stored ids", async () => {
-    const alice = client(t.app);
+    const alice = testClient(t.app);
     await alice.login("alice");
     const res = await alice.json("/api/chat", { question: "個人情報の持ち出し" });
     expect(res.headers.get("content-type")).toContain("application/x-ndjson");
@@ -161,7 +162,7 @@ describe("chat with the offline responder", () => {
   });
 
   it("renders PDFs page by page, slides and sheet rows with the cited place marked", async () => {
-    const alice = client(t.app);
+    const alice = testClient(t.app);
     await alice.login("alice");
     const pdfId = await ctx.docId("ごみの手引き");
     const view = await (await alice.request(`/documents/${pdfId}/view`)).text();
@@ -187,7 +188,7 @@ describe("chat with the offline responder", () => {
   });
 
   it("records each question's usage; users see their own, admins each account's month, as a page and CSV", async () => {
-    const alice = client(t.app);
+    const alice = testClient(t.app);
     await alice.login("alice");
     const question = "粗大ごみの収集日を教えてください";
     await alice.form("/chat/ask", { question, folderId: String(ctx.folderId) });
@@ -231,7 +232,7 @@ describe("chat with the offline responder", () => {
     expect(all).toContain("<td>alice</td>");
     expect(all).toContain("<td>bob</td>");
     expect((await ctx.admin.request("/admin/usage?month=2026-13")).status).toBe(422);
-    const head = client(t.app);
+    const head = testClient(t.app);
     await head.login("soumu-head");
     const department = await (await head.request("/admin/usage")).text();
     expect(department).toContain("<td>alice</td>");
@@ -253,7 +254,7 @@ describe("chat with the offline responder", () => {
   });
 
   it("serves a Japanese staff guide at /help", async () => {
-    const alice = client(t.app);
+    const alice = testClient(t.app);
     await alice.login("alice");
     const res = await alice.request("/help");
     expect(res.status).toBe(200);
@@ -266,7 +267,7 @@ describe("chat with the offline responder", () => {
   });
 
   it("shows ranked passages with scores on the retrieval-test screen", async () => {
-    const alice = client(t.app);
+    const alice = testClient(t.app);
     await alice.login("alice");
     const html = await (
       await alice.request(`/retrieval?q=${encodeURIComponent("内線")}&folderId=${ctx.folderId}`)
@@ -277,7 +278,7 @@ describe("chat with the offline responder", () => {
   });
 
   it("uses text attachments and tells the clerk that images need an image-capable model", async () => {
-    const alice = client(t.app);
+    const alice = testClient(t.app);
     await alice.login("alice");
     const res = await alice.form("/chat/ask", {
       question: "添付の内容を要約して",
@@ -309,7 +310,7 @@ describe("chat with a configured model", () => {
     try {
       expect(t.model).toMatchObject({ model: "llm-jp", acceptsImages: true });
       const ctx = await prepare(t);
-      const alice = client(t.app);
+      const alice = testClient(t.app);
       await alice.login("alice");
       const res = await alice.form("/chat/ask", {
         question: "粗大ごみの収集は何曜日ですか",
@@ -327,7 +328,7 @@ describe("chat with a configured model", () => {
       expect(sent).toContain("data:image/png;base64,");
       expect(sent).toContain("水曜日");
 
-      const bob = client(t.app);
+      const bob = testClient(t.app);
       await bob.login("bob");
       await bob.form("/chat/ask", { question: "粗大ごみの収集は何曜日ですか" });
       const bobSent = JSON.stringify(model.bodies[1]);
@@ -357,7 +358,7 @@ describe("chat with a configured model", () => {
     });
     try {
       await prepare(t);
-      const alice = client(t.app);
+      const alice = testClient(t.app);
       await alice.login("alice");
       const res = await alice.form("/chat/ask", { question: "粗大ごみの収集は何曜日ですか" });
       const html = await (

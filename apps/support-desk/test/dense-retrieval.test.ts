@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type TestClient, testClient } from "@ward/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeVector } from "../src/domain/index.js";
-import { client, openTestDesk, seedOrganisation } from "./support/desk.js";
+import { openTestDesk, seedOrganisation } from "./support/desk.js";
 import { startFakeServer } from "./support/fake-server.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -18,7 +19,7 @@ describe("dense retrieval with an OpenAI-compatible embeddings server on 127.0.0
   let server: Awaited<ReturnType<typeof startFakeServer>>;
   let t: Awaited<ReturnType<typeof openTestDesk>>;
   let folderId: number;
-  let admin: ReturnType<typeof client>;
+  let admin: TestClient;
   let env: Record<string, string>;
 
   beforeAll(async () => {
@@ -41,7 +42,7 @@ describe("dense retrieval with an OpenAI-compatible embeddings server on 127.0.0
     };
     t = await openTestDesk({ dataDir: dir, env });
     const org = await seedOrganisation(t.platform);
-    admin = client(t.app);
+    admin = testClient(t.app);
     await admin.login("admin");
     const res = await admin.form("/folders", { name: "生活案内", departmentId: String(org.soumu.id) });
     folderId = Number(/\/folders\/(\d+)/.exec(res.headers.get("location") ?? "")?.[1]);

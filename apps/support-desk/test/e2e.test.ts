@@ -1,15 +1,18 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer } from "@ward/platform";
+import { ensureChromium } from "@ward/platform/testing";
 import { chromium, type Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { openTestDesk, PASSWORD, seedOrganisation } from "./support/desk.js";
 import { buildJapanesePdf, japaneseFontAvailable } from "./support/japanese-pdf.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const runnable = existsSync(CHROMIUM) && japaneseFontAvailable;
-if (!runnable && process.env.CI) throw new Error("e2e: /usr/bin/chromium or the IPAex font is missing");
+const browser = ensureChromium();
+const runnable = "path" in browser && japaneseFontAvailable;
+if (!runnable && process.env.CI) {
+  throw new Error(`e2e: ${"reason" in browser ? browser.reason : "the IPAex font is missing"}`);
+}
 
 const SENTENCE = "粗大ごみの戸別収集は毎月第2水曜日に行い、\n申込みは前週の金曜日までに受け付けます。";
 const FILLER = Array.from({ length: 10 }, (_, i) => `（${i + 1}）この項は区の事務の手順を定める。`).join(
@@ -41,7 +44,7 @@ describe.skipIf(!runnable)("support desk in Chromium", () => {
     await seedOrganisation(t.platform);
     const server = await startServer(t.app, t.platform, { port: 0 });
     const context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: CHROMIUM,
+      executablePath: "path" in browser ? browser.path : "",
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
       locale: "ja-JP",
       viewport: { width: 1100, height: 800 },

@@ -1,8 +1,9 @@
+import { dropTestSchemas, testClient, testDatabases } from "@ward/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends, dropTestSchemas } from "./support/databases.js";
-import { client, openTestDesk, seedOrganisation } from "./support/desk.js";
+import { openTestDesk, seedOrganisation } from "./support/desk.js";
 
 type Desk = Awaited<ReturnType<typeof openTestDesk>>;
+const { backends } = await testDatabases();
 afterAll(dropTestSchemas);
 
 for (const backend of backends) {
@@ -15,7 +16,7 @@ for (const backend of backends) {
     ).map((r) => `${r.action}:${r.result}`);
 
   async function createFolderAs(login: string, name: string, departmentId: number) {
-    const c = client(t.app);
+    const c = testClient(t.app);
     await c.login(login);
     const res = await c.form("/folders", { name, departmentId: String(departmentId) });
     return { c, res, id: Number(/\/folders\/(\d+)/.exec(res.headers.get("location") ?? "")?.[1]) };
@@ -55,7 +56,7 @@ for (const backend of backends) {
 
     it("grants read, write and manage to users, groups and departments; rights decide what each user sees", async () => {
       const { c: admin, id } = await createFolderAs("admin", "保険年金", org.kumin.id);
-      const alice = client(t.app);
+      const alice = testClient(t.app);
       await alice.login("alice");
       expect((await alice.request(`/folders/${id}`)).status).toBe(404);
       expect(await (await alice.request("/folders")).text()).not.toContain("保険年金");
@@ -77,16 +78,16 @@ for (const backend of backends) {
 
       // A group grant reaches its members; a department grant reaches the department.
       await admin.form(`/folders/${id}/grants`, { principal: `group:${org.team.id}`, right: "write" });
-      const carol = client(t.app);
+      const carol = testClient(t.app);
       await carol.login("carol");
       expect(await (await carol.request(`/folders/${id}`)).text()).toContain("文書の登録");
-      const bob = client(t.app);
+      const bob = testClient(t.app);
       await bob.login("bob");
       expect((await bob.request(`/folders/${id}`)).status).toBe(404);
       await admin.form(`/folders/${id}/grants`, { principal: `department:${org.kumin.id}`, right: "manage" });
       expect((await bob.request(`/folders/${id}/rights`)).status).toBe(200);
       // Read-only users stay read-only whatever the grant.
-      const viewer = client(t.app);
+      const viewer = testClient(t.app);
       await viewer.login("viewer");
       expect(await (await viewer.request(`/folders/${id}`)).text()).toContain("あなたの権限: 閲覧");
 

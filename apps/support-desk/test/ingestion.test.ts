@@ -1,28 +1,30 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  dropTestSchemas,
+  type TestClient,
+  type TestStorage,
+  testClient,
+  testDatabases,
+} from "@ward/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareDocument } from "../src/storage/prepare-document.js";
-import { backends, type DeskStorage, dropTestSchemas } from "./support/databases.js";
-import { client, openTestDesk, seedOrganisation } from "./support/desk.js";
+import { openTestDesk, seedOrganisation } from "./support/desk.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 type Desk = Awaited<ReturnType<typeof openTestDesk>>;
 
 async function setUp(t: Desk) {
   const org = await seedOrganisation(t.platform);
-  const admin = client(t.app);
+  const admin = testClient(t.app);
   await admin.login("admin");
   const res = await admin.form("/folders", { name: "窓口", departmentId: String(org.soumu.id) });
   const folderId = Number(/\/folders\/(\d+)/.exec(res.headers.get("location") ?? "")?.[1]);
   return { org, admin, folderId };
 }
 
-async function upload(
-  admin: ReturnType<typeof client>,
-  folderId: number,
-  files: Array<{ name: string; data: Uint8Array }>,
-) {
+async function upload(admin: TestClient, folderId: number, files: Array<{ name: string; data: Uint8Array }>) {
   const res = await admin.form(`/folders/${folderId}/documents`, { files });
   expect(res.status).toBe(303);
   return Number(/\/jobs\/(\d+)/.exec(res.headers.get("location") ?? "")?.[1]);
@@ -31,6 +33,7 @@ async function upload(
 const search = (t: Desk, q: string, folderId: number) =>
   t.desk.index.search(q, { readableFolderIds: [String(folderId)], limit: 5 });
 
+const { backends } = await testDatabases();
 afterAll(dropTestSchemas);
 
 for (const backend of backends) {
@@ -115,7 +118,7 @@ for (const backend of backends) {
       expect(direct.status).toBe(200);
       expect(await direct.text()).toContain("受付時間");
       // alice is in the folder's department but holds no grant: the folder rule, not the department, decides.
-      const alice = client(t.app);
+      const alice = testClient(t.app);
       await alice.login("alice");
       expect((await alice.request(`/documents/${doc.id}/file`)).status).toBe(404);
       expect((await alice.request(`/documents/${doc.id}/view`)).status).toBe(404);
@@ -135,7 +138,7 @@ for (const backend of backends) {
         result: "success",
         target_id: doc.file_id,
       });
-      const bob = client(t.app);
+      const bob = testClient(t.app);
       await bob.login("bob");
       expect((await bob.request(`/files/${doc.file_id}`)).status).toBe(404);
     });
@@ -243,7 +246,7 @@ for (const backend of backends) {
     const dir = mkdtempSync(join(tmpdir(), "support-desk-"));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
     // The same storage is opened twice: a PGlite data dir, or one PostgreSQL schema.
-    const storage: DeskStorage =
+    const storage: TestStorage =
       backend.name === "pglite" || backend.skip ? { dataDir: dir } : backend.storage();
 
     it("leaves no half-indexed document when a parser throws mid-way, or the commit fails, and rebuilds the index on restart", async () => {

@@ -1,10 +1,10 @@
 import { createUser, type Platform, SYSTEM } from "@ward/platform";
+import { testClient } from "@ward/platform/testing";
 import ExcelJS from "exceljs";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTreasuryApp } from "../src/http/treasury-app.js";
 import { addPaymentOrders, addPaymentSlips, addTransferApplications } from "../src/storage/payments.js";
-import { testClient } from "./support/http.js";
 import { memoryPlatform, PGLITE_START_TIMEOUT } from "./support/platform.js";
 
 const PASSWORD = "Ajisai-no-kisetsu-2025";

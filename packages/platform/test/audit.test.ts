@@ -12,8 +12,9 @@ import {
   SYSTEM,
   verifyAuditChain,
 } from "../src/index.js";
-import { backends, dropTestSchemas, postgresSkipReason } from "./support/databases.js";
+import { dropTestSchemas, testDatabases } from "../src/testing/index.js";
 
+const { backends, postgresSkipReason } = await testDatabases();
 afterAll(dropTestSchemas);
 
 for (const backend of backends) {

@@ -3,15 +3,15 @@ import { join } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { countAudit, createDemoApp, demoMigrations, startServer, verifyAuditChain } from "../src/index.js";
-import { ensureChromium } from "./support/chromium.js";
 import {
-  backends,
   dropTestSchemas,
-  postgresSkipReason,
+  ensureChromium,
   TEST_ADMIN_PASSWORD,
   tempDir,
-} from "./support/databases.js";
+  testDatabases,
+} from "../src/testing/index.js";
 
+const { backends, postgresSkipReason } = await testDatabases();
 const browserPath = ensureChromium();
 if ("reason" in browserPath && process.env.CI) throw new Error(`e2e: ${browserPath.reason}`);
 const NEW_PASSWORD = "Hanabi-ga-agaru-natsu-2025";

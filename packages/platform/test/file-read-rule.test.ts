@@ -12,9 +12,9 @@ import {
   SYSTEM,
   verifyAuditChain,
 } from "../src/index.js";
-import { backends, dropTestSchemas, postgresSkipReason } from "./support/databases.js";
-import { testClient } from "./support/http.js";
+import { dropTestSchemas, testClient, testDatabases } from "../src/testing/index.js";
 
+const { backends, postgresSkipReason } = await testDatabases();
 afterAll(dropTestSchemas);
 
 const PASSWORD = "Ajisai-no-kisetsu-2025";

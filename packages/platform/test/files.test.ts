@@ -10,8 +10,9 @@ import {
   sealFile,
   verifyAuditChain,
 } from "../src/index.js";
-import { backends, dropTestSchemas, postgresSkipReason } from "./support/databases.js";
+import { dropTestSchemas, testDatabases } from "../src/testing/index.js";
 
+const { backends, postgresSkipReason } = await testDatabases();
 afterAll(dropTestSchemas);
 const key = new Uint8Array(32).fill(9);
 const text = (s: string) => new TextEncoder().encode(s);

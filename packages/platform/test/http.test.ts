@@ -10,12 +10,12 @@ import {
   SYSTEM,
   verifyAuditChain,
 } from "../src/index.js";
-import { backends, dropTestSchemas, postgresSkipReason, TEST_ADMIN_PASSWORD } from "./support/databases.js";
-import { testClient } from "./support/http.js";
+import { dropTestSchemas, TEST_ADMIN_PASSWORD, testClient, testDatabases } from "../src/testing/index.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: test responses are checked field by field
 const body = async (res: Response): Promise<any> => res.json();
 
+const { backends, postgresSkipReason } = await testDatabases();
 afterAll(dropTestSchemas);
 
 const STAFF_PASSWORD = "Ajisai-no-kisetsu-2025";

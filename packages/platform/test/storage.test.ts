@@ -9,15 +9,9 @@ import {
   runMigrations,
   verifyAuditChain,
 } from "../src/index.js";
-import {
-  backends,
-  dropTestSchemas,
-  FAST_ARGON2,
-  postgresSkipReason,
-  silent,
-  tempDir,
-} from "./support/databases.js";
+import { dropTestSchemas, FAST_ARGON2, silentLogger, tempDir, testDatabases } from "../src/testing/index.js";
 
+const { backends, postgresSkipReason } = await testDatabases();
 afterAll(dropTestSchemas);
 
 const notes: MigrationSet = {
@@ -129,7 +123,7 @@ describe("embedded PGlite on disk", () => {
         appName: "disk",
         dataDir,
         env: {},
-        logger: silent,
+        logger: silentLogger,
         argon2: FAST_ARGON2,
         onInitialAdmin: (c: { password: string }) => shown.push(c.password),
         migrations: notes,
@@ -161,7 +155,7 @@ describe("embedded PGlite on disk", () => {
         appName: "nokey",
         databaseUrl: "postgres://127.0.0.1:1/none",
         env: {},
-        logger: silent,
+        logger: silentLogger,
       }),
     ).rejects.toMatchObject({ code: "MASTER_KEY_INVALID" });
   });

@@ -2,40 +2,29 @@ import {
   addGroupMember,
   createDepartment,
   createGroup,
-  createPlatform,
   createUser,
   type Platform,
-  type PlatformEnv,
   SYSTEM,
 } from "@ward/platform";
-import type { Hono } from "hono";
-import { pino } from "pino";
+import { openTestPlatform, TEST_ADMIN_PASSWORD, type TestStorage } from "@ward/platform/testing";
 import {
   createSupportDesk,
   type SupportDesk,
   type SupportDeskOptions,
 } from "../../src/http/create-support-desk.js";
 import { supportDeskMigrations } from "../../src/storage/schema.js";
-import type { DeskStorage } from "./databases.js";
 
-export const PASSWORD = "Kanri-Test-Pass-42!";
-export const MASTER_KEY = Buffer.alloc(32, 7).toString("base64");
+export const PASSWORD = TEST_ADMIN_PASSWORD;
 
 /** A desk on in-memory PGlite (or the given storage: a PGlite data dir or a PostgreSQL schema). */
 export async function openTestDesk(
-  options: SupportDeskOptions & { dataDir?: string; storage?: DeskStorage } = {},
+  options: SupportDeskOptions & { dataDir?: string; storage?: TestStorage } = {},
 ) {
   const { storage: chosen, dataDir, ...deskOptions } = options;
-  const storage: DeskStorage = chosen ?? (dataDir ? { dataDir } : { memory: true });
-  const platform: Platform = await createPlatform({
+  const storage: TestStorage = chosen ?? (dataDir ? { dataDir } : { memory: true });
+  const platform: Platform = await openTestPlatform({
     appName: "support-desk",
     ...storage,
-    masterKey: MASTER_KEY,
-    logger: pino({ level: "silent" }),
-    argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
-    env: {},
-    initialAdminPassword: PASSWORD,
-    onInitialAdmin: () => undefined,
     migrations: supportDeskMigrations,
   });
   const support = await createSupportDesk(platform, { env: {}, ...deskOptions });
@@ -74,55 +63,6 @@ export async function seedOrganisation(platform: Platform) {
   const team = await createGroup(platform, SYSTEM, { name: "窓口チーム", departmentId: kumin.id });
   await addGroupMember(platform, SYSTEM, team.id, carol.id);
   return { soumu, kumin, alice, bob, carol, head, viewer, team };
-}
-
-/** A cookie-keeping client over `app.request`. */
-export function client(app: Hono<PlatformEnv>) {
-  const jar = new Map<string, string>();
-  let csrf = "";
-  async function request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (jar.size > 0) headers.set("cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
-    const res = await app.request(`http://localhost${path}`, { ...init, headers, redirect: "manual" });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const eq = pair.indexOf("=");
-      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    return res;
-  }
-  return {
-    request,
-    async login(loginId: string) {
-      const res = await request("/api/login", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ loginId, password: PASSWORD }),
-      });
-      if (!res.ok) throw new Error(`login ${loginId}: ${res.status} ${await res.text()}`);
-      csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
-    },
-    form(
-      path: string,
-      fields: Record<string, string | Blob | Array<{ name: string; data: Uint8Array; type?: string }>>,
-    ) {
-      const body = new FormData();
-      body.set("_csrf", csrf);
-      for (const [k, v] of Object.entries(fields)) {
-        if (Array.isArray(v)) {
-          for (const f of v) body.append(k, new File([f.data], f.name, { type: f.type ?? "" }));
-        } else body.set(k, v);
-      }
-      return request(path, { method: "POST", body });
-    },
-    json(path: string, value: unknown) {
-      return request(path, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-csrf-token": csrf },
-        body: JSON.stringify(value),
-      });
-    },
-  };
 }
 
 export type TestDesk = Awaited<ReturnType<typeof openTestDesk>> & SupportDesk;
