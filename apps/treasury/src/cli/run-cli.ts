@@ -12,6 +12,7 @@ import { importNoticeFile } from "../storage/import-notices.js";
 import { loadNotices } from "../storage/load-notices.js";
 import { treasuryMigrations } from "../storage/migrations.js";
 import { zenginFileForDate } from "../storage/payments.js";
+import { ADVICE_USAGE, runAdviceCommand } from "./advice-command.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { type ProgressSink, progressBar } from "./progress-bar.js";
 import { printImportErrors, runRecordsCommand } from "./records-commands.js";
@@ -42,6 +43,7 @@ export const USAGE = `使い方:
   treasury report daily --date YYYY-MM-DD --out 日報.xlsx|.pdf
   treasury report monthly --month YYYY-MM --out 完了報告書.xlsx|.pdf
   treasury zengin --date YYYY-MM-DD --out file.txt --requester-code NNNNNNNNNN --from-account BBBB-SSS-T-NNNNNNN [--requester-name ﾈﾘﾏｸ] [--data-dir DIR]
+${ADVICE_USAGE}
 `;
 
 class UsageError extends Error {}
@@ -208,20 +210,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           await platform.close();
         }
       }
-      default:
-        return (
-          (await runRecordsCommand(command, {
-            values,
-            rest,
-            today: io.today,
-            path,
-            open,
-            out,
-            err,
-            fail,
-            period: () => periodOf(values.date, values.month),
-          })) ?? fail(`不明なコマンドです：${command}`)
-        );
+      default: {
+        const ctx = {
+          values,
+          rest,
+          today: io.today,
+          path,
+          open,
+          out,
+          err,
+          fail,
+          period: () => periodOf(values.date, values.month),
+        };
+        if (command === "advice") return await runAdviceCommand(ctx);
+        return (await runRecordsCommand(command, ctx)) ?? fail(`不明なコマンドです：${command}`);
+      }
     }
   } catch (error) {
     if (

@@ -26,6 +26,7 @@ import { importNoticeFile } from "../storage/import-notices.js";
 import { loadNotices } from "../storage/load-notices.js";
 import { matchStoredTransfers, slipsDue } from "../storage/payments.js";
 import { type Ctx, XLSX, yen } from "./page-parts.js";
+import { registerPaymentAdviceRoutes } from "./payment-advice-routes.js";
 import { registerRecordsRoutes } from "./records-routes.js";
 
 const MATCH_LABELS: Readonly<Record<string, string>> = {
@@ -129,11 +130,13 @@ ${field({ name: "holderName", label: "口座名義（カナ）", required: true,
       { href: "/creditors/new", label: "債権者口座登録", permission: "write" },
       { href: "/payments/import", label: "支出命令・申請取込", permission: "write" },
       { href: "/failed-transfers", label: "支払不能", permission: "read" },
+      { href: "/payment-advice", label: "支払案内書", permission: "read" },
       { href: "/stamps", label: "郵券受払簿", permission: "read" },
       { href: "/reports", label: "日報・完了報告", permission: "read" },
     ],
     routes: (app) => {
       registerRecordsRoutes(app, platform, today);
+      registerPaymentAdviceRoutes(app, platform, today);
       app.get("/", requirePermission("read"), async (c) => {
         const due = await slipsDue(platform, { today: today(), scope: "today" });
         return renderPage(c, {
