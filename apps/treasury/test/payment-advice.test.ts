@@ -136,7 +136,7 @@ describe("paymentAdviceList (支払案内書, 第5-2-(4))", () => {
     const list = await paymentAdviceList(platform, OCTOBER);
     expect(list).toMatchObject({ runDate: "2025-10-31", creditors: [], paymentCount: 0, totalYen: 0 });
     await expect(writePaymentAdviceLetters(list)).rejects.toMatchObject({
-      code: "INVALID_INPUT",
+      code: "NO_PAYMENTS",
       messageJa: "令和7年10月分の支払はありません。支払案内書は作成しません。",
       details: { reason: "NO_PAYMENTS" },
     });

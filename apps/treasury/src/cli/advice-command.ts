@@ -22,7 +22,7 @@ export const ADVICE_USAGE =
  *
  * @param ctx - the CLI context from `runCli`
  * @returns the exit code (0 written; usage errors throw through `ctx.fail`)
- * @throws TreasuryError `INVALID_INPUT` for letters of a month without payments (exit 1 in `runCli`)
+ * @throws TreasuryError `NO_PAYMENTS` for letters of a month without payments (exit 1 in `runCli`)
  * @example
  * await runAdviceCommand(ctx); // treasury advice --month 2025-12 --out annai.pdf
  */

@@ -2,6 +2,7 @@
 export type TreasuryErrorCode =
   | "INVALID_INPUT"
   | "INVALID_TEXT"
+  | "NO_PAYMENTS"
   | "NOT_A_BANK_DAY"
   | "PDF_FONT_UNREADABLE"
   | "ZENGIN_TRUNCATED"

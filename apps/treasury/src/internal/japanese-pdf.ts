@@ -65,6 +65,8 @@ export interface JapanesePdf {
   text(text: string, options?: TextOptions): void;
   /** Moves the cursor down. */
   space(points: number): void;
+  /** Starts a new page (one letter per page). */
+  newPage(): void;
   /** A bordered table with a header row, repeated on each new page. */
   table(
     columns: readonly PdfColumn[],
@@ -123,6 +125,10 @@ export async function openJapanesePdf(o: {
     },
     space(points) {
       y -= points;
+    },
+    newPage() {
+      page = pdf.addPage(A4);
+      y = TOP;
     },
     table(columns, rows, t = {}) {
       const size = t.size ?? 9;

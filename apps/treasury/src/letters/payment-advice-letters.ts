@@ -13,9 +13,6 @@ export interface PaymentAdviceLetterOptions {
   readonly sender?: string;
 }
 
-// Moving the cursor past the bottom margin makes the writer start a new page at the next line.
-const NEXT_PAGE = 100_000;
-
 /**
  * The month's 支払案内書 (第5-2-(4)) as ONE A4 PDF, one page per creditor (in the list's order):
  * run date in wareki, addressee 様, sender, a short body, the payments (date, 支出命令番号, amount)
@@ -24,7 +21,7 @@ const NEXT_PAGE = 100_000;
  * @param list - from `paymentAdviceList`
  * @param options - font, sender
  * @returns the PDF bytes
- * @throws TreasuryError `INVALID_INPUT` (details.reason `NO_PAYMENTS`) when the month has no payments: no letters to send
+ * @throws TreasuryError `NO_PAYMENTS` when the month has no payments: no letters to send
  * @throws TreasuryError `PDF_FONT_UNREADABLE` when `fontPath` (or `WARD_PDF_FONT`) is missing or not a font
  * @example
  * await writeFileAtomic("annai-2025-12.pdf", await writePaymentAdviceLetters(await paymentAdviceList(platform, { year: 2025, month: 12 })));
@@ -36,7 +33,7 @@ export async function writePaymentAdviceLetters(
   const month = adviceMonthLabel(list);
   if (list.creditors.length === 0) {
     throw new TreasuryError(
-      "INVALID_INPUT",
+      "NO_PAYMENTS",
       `no payments in ${list.year}-${String(list.month).padStart(2, "0")}: no payment advice to print`,
       {
         messageJa: `${month}の支払はありません。支払案内書は作成しません。`,
@@ -50,7 +47,7 @@ export async function writePaymentAdviceLetters(
   });
   const date = formatWareki(list.runDate);
   list.creditors.forEach((c, i) => {
-    if (i > 0) doc.space(NEXT_PAGE);
+    if (i > 0) doc.newPage();
     const a = c.account;
     doc.text(date, { right: true });
     if (c.postalCode !== "") doc.text(`〒${c.postalCode}`);
