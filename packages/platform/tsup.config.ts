@@ -1,7 +1,13 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/testing/index.ts", "src/cli/verify-audit.ts", "src/demo/main.ts"],
+  entry: [
+    "src/index.ts",
+    "src/testing/index.ts",
+    "src/pdf/index.ts",
+    "src/cli/verify-audit.ts",
+    "src/demo/main.ts",
+  ],
   format: ["esm"],
   target: "node20",
   platform: "node",

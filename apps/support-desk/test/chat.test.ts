@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usageMonth } from "../src/storage/usage.js";
 import { buildPptx, buildXlsx } from "./support/build-files.js";
 import { openTestDesk, seedOrganisation } from "./support/desk.js";
-import { buildJapanesePdf, japaneseFontAvailable } from "./support/japanese-pdf.js";
+import { buildJapanesePdf } from "./support/japanese-pdf.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 type Desk = Awaited<ReturnType<typeof openTestDesk>>;
@@ -29,17 +29,15 @@ async function prepare(t: Desk) {
   const res = await admin.form("/folders", { name: "手引き", departmentId: String(org.soumu.id) });
   const folderId = Number(/\/folders\/(\d+)/.exec(res.headers.get("location") ?? "")?.[1]);
   await admin.form(`/folders/${folderId}/grants`, { principal: `user:${org.alice.id}`, right: "read" });
-  const pdf = japaneseFontAvailable
-    ? await buildJapanesePdf([
-        "第1章 総則",
-        "第2章 手数料の一覧",
-        "第3章 粗大ごみの収集は毎週水曜日に行います。",
-        "第4章 附則",
-      ])
-    : enc("粗大ごみの収集は毎週水曜日に行います。");
+  const pdf = await buildJapanesePdf([
+    "第1章 総則",
+    "第2章 手数料の一覧",
+    "第3章 粗大ごみの収集は毎週水曜日に行います。",
+    "第4章 附則",
+  ]);
   await admin.form(`/folders/${folderId}/documents`, {
     files: [
-      { name: japaneseFontAvailable ? "ごみの手引き.pdf" : "ごみの手引き.txt", data: pdf },
+      { name: "ごみの手引き.pdf", data: pdf },
       {
         name: "研修.pptx",
         data: buildPptx([{ lines: ["研修の概要"] }, { lines: ["個人情報の持ち出しは禁止です"] }]),
@@ -86,9 +84,7 @@ describe("chat with the offline responder", () => {
     expect(location).toMatch(/^\/chat\/\d+#m-\d+$/);
     const html = await (await alice.request(location.split("#")[0] ?? "")).text();
     const id = await ctx.docId("ごみの手引き");
-    expect(html).toContain(
-      japaneseFontAvailable ? `href="/documents/${id}/view#page=3"` : `href="/documents/${id}/view`,
-    );
+    expect(html).toContain(`href="/documents/${id}/view#page=3"`);
     expect(html).toContain("毎週水曜日");
     expect(html).toContain("粗大ごみの収集は何曜日ですか");
 
@@ -166,12 +162,10 @@ describe("chat with the offline responder", () => {
     await alice.login("alice");
     const pdfId = await ctx.docId("ごみの手引き");
     const view = await (await alice.request(`/documents/${pdfId}/view`)).text();
-    if (japaneseFontAvailable) {
-      expect(view).toMatch(/<section id="page-3" class="doc-section"[^>]*data-page="3"/);
-      const file = await alice.request(`/documents/${pdfId}/file`);
-      expect(file.headers.get("content-type")).toBe("application/pdf");
-      expect(file.headers.get("content-disposition")).toMatch(/^inline/);
-    }
+    expect(view).toMatch(/<section id="page-3" class="doc-section"[^>]*data-page="3"/);
+    const file = await alice.request(`/documents/${pdfId}/file`);
+    expect(file.headers.get("content-type")).toBe("application/pdf");
+    expect(file.headers.get("content-disposition")).toMatch(/^inline/);
     expect(view).toContain('<script src="/support-desk/viewer.js" defer></script>');
     const slides = await (await alice.request(`/documents/${await ctx.docId("研修")}/view?slide=2`)).text();
     expect(slides).toMatch(/<section id="slide-2" class="doc-section highlight"[^>]*data-target="true"/);

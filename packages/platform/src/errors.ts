@@ -25,6 +25,10 @@ export const ERROR_CATALOG = {
   FILE_INTEGRITY: { status: 500, ja: "ファイルの改ざんまたは破損を検出しました。管理者に連絡してください。" },
   MASTER_KEY_INVALID: { status: 500, ja: "暗号鍵の設定が正しくありません。管理者に連絡してください。" },
   MIGRATION_FAILED: { status: 500, ja: "データベースの更新に失敗しました。管理者に連絡してください。" },
+  PDF_FONT_UNREADABLE: {
+    status: 500,
+    ja: "PDFのフォントを読み込めません。フォントの設定（WARD_PDF_FONT）を管理者に確認してください。",
+  },
   CONFIG_INVALID: { status: 500, ja: "設定が正しくありません。管理者に連絡してください。" },
   INTERNAL: { status: 500, ja: "システムエラーが発生しました。時間をおいて再度お試しください。" },
 } as const satisfies Record<string, { status: number; ja: string }>;

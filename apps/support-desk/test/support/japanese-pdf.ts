@@ -1,22 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument } from "pdf-lib";
+import { openJapanesePdf } from "@ward/platform/pdf";
 
-const FONT = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
-
-/** Whether a Japanese TrueType font is installed for {@link buildJapanesePdf}. */
-export const japaneseFontAvailable = existsSync(FONT);
-
-/** A PDF with one page per entry, Japanese text drawn with IPAexGothic (subset embedded). */
+/**
+ * A PDF with one A4 page per entry (lines split on `\n`), the Japanese text drawn in the platform's
+ * bundled Noto Sans JP (or `WARD_PDF_FONT`) embedded as a subset: the same on Linux, macOS and Windows.
+ */
 export async function buildJapanesePdf(pages: readonly string[]): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const font = await pdf.embedFont(readFileSync(FONT), { subset: true });
-  for (const text of pages) {
-    const page = pdf.addPage([595, 842]);
-    text.split("\n").forEach((line, i) => {
-      page.drawText(line, { x: 30, y: 800 - i * 20, size: 12, font });
-    });
-  }
-  return pdf.save();
+  const doc = await openJapanesePdf({ title: "テスト文書", creator: "@ward/support-desk" });
+  pages.forEach((text, i) => {
+    if (i > 0) doc.newPage();
+    for (const line of text.split("\n")) doc.text(line, { size: 12, gap: 20 });
+  });
+  return doc.save();
 }

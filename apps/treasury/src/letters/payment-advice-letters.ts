@@ -2,7 +2,7 @@ import { formatWareki } from "@ward/calendar-jp";
 import { TreasuryError } from "../domain/errors.js";
 import type { PaymentAdviceList } from "../domain/payment-advice-list.js";
 import { formatYen } from "../internal/format-yen.js";
-import { openJapanesePdf } from "../internal/japanese-pdf.js";
+import { openTreasuryPdf } from "../internal/treasury-pdf.js";
 import { adviceMonthLabel } from "../reports/payment-advice-report.js";
 
 /** Options of {@link writePaymentAdviceLetters}. */
@@ -41,7 +41,7 @@ export async function writePaymentAdviceLetters(
       },
     );
   }
-  const doc = await openJapanesePdf({
+  const doc = await openTreasuryPdf({
     title: `支払案内書（${month}）`,
     ...(options.fontPath === undefined ? {} : { fontPath: options.fontPath }),
   });

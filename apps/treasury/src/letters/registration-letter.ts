@@ -1,6 +1,6 @@
 import { formatWareki, type IsoDate } from "@ward/calendar-jp";
 import { accountTypeName } from "../domain/index.js";
-import { openJapanesePdf } from "../internal/japanese-pdf.js";
+import { openTreasuryPdf } from "../internal/treasury-pdf.js";
 import type { RegisteredCreditor } from "../storage/creditor-accounts.js";
 
 /** Options of {@link writeRegistrationLetter}. */
@@ -28,7 +28,7 @@ export async function writeRegistrationLetter(
   creditor: RegisteredCreditor,
   options: RegistrationLetterOptions,
 ): Promise<Uint8Array> {
-  const doc = await openJapanesePdf({
+  const doc = await openTreasuryPdf({
     title: "登録完了のお知らせ",
     ...(options.fontPath === undefined ? {} : { fontPath: options.fontPath }),
   });

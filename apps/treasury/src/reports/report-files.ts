@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { type CsvExportEncoding, csvBytes } from "../internal/csv-bytes.js";
-import { openJapanesePdf } from "../internal/japanese-pdf.js";
+import { openTreasuryPdf } from "../internal/treasury-pdf.js";
 import { addClerkSheet } from "../internal/xlsx-sheet.js";
 import type { ReportSection } from "./work-report.js";
 
@@ -47,7 +47,7 @@ export async function writeReportPdf(
   report: ReportDocument,
   options: { readonly fontPath?: string } = {},
 ): Promise<Uint8Array> {
-  const doc = await openJapanesePdf({ title: report.title, ...options });
+  const doc = await openTreasuryPdf({ title: report.title, ...options });
   doc.text(report.title, { size: 18, center: true, gap: 30 });
   doc.text(report.subtitle, { size: 9, right: true, gap: 24 });
   for (const s of report.sections) {

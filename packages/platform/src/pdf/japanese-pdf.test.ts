@@ -1,11 +1,13 @@
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as fontkit from "fontkit";
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TreasuryError } from "../domain/errors.js";
-import { bundledFontPath, openJapanesePdf, PDF_FONT_ENV } from "./japanese-pdf.js";
+import { PlatformError } from "../errors.js";
+import { bundledFontPath, openJapanesePdf, PDF_FONT_ENV, pdfFontPath } from "./japanese-pdf.js";
 
 /** The /BaseFont of every Type0 font in the PDF, without pdf-lib's subset suffix (`-1234`). */
 async function embeddedFonts(bytes: Uint8Array): Promise<string[]> {
@@ -77,6 +79,24 @@ describe("openJapanesePdf", () => {
     expect(missing).toEqual([]);
   });
 
+  it("picks the font path: explicit, else a non-empty WARD_PDF_FONT, else the bundled font", () => {
+    vi.stubEnv(PDF_FONT_ENV, "");
+    expect(pdfFontPath()).toBe(bundledFontPath());
+    vi.stubEnv(PDF_FONT_ENV, "/fonts/env.ttf");
+    expect(pdfFontPath()).toBe("/fonts/env.ttf");
+    expect(pdfFontPath("/fonts/explicit.ttf")).toBe("/fonts/explicit.ttf");
+  });
+
+  it("records the title and the creator in the PDF's metadata", async () => {
+    const named = await openJapanesePdf({ title: "登録完了のお知らせ", creator: "@ward/treasury" });
+    const plain = await openJapanesePdf({ title: "試験" });
+    const [a, b] = await Promise.all(
+      [named.save(), plain.save()].map(async (p) => PDFDocument.load(await p)),
+    );
+    expect([a?.getTitle(), a?.getCreator()]).toEqual(["登録完了のお知らせ", "@ward/treasury"]);
+    expect(b?.getCreator()).toBe("@ward/platform");
+  });
+
   it("takes another TrueType font from WARD_PDF_FONT, and an explicit fontPath over it", async () => {
     const bold = createRequire(import.meta.url).resolve(
       "@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf",
@@ -92,15 +112,30 @@ describe("openJapanesePdf", () => {
     vi.stubEnv(PDF_FONT_ENV, "/nonexistent/font.ttf");
     await expect(onePdf("テスト")).rejects.toMatchObject({
       code: "PDF_FONT_UNREADABLE",
-      details: { path: "/nonexistent/font.ttf" },
+      status: 500,
+      message: expect.stringMatching(/^@ward\/platform: PDF_FONT_UNREADABLE: .*\/nonexistent\/font\.ttf/),
+      messageJa: "PDFのフォントを読み込めません（/nonexistent/font.ttf）。",
+      cause: expect.objectContaining({ code: "ENOENT" }),
     });
     const notAFont = createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans-jp/package.json");
     const error = await onePdf("テスト", notAFont).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TreasuryError);
+    expect(error).toBeInstanceOf(PlatformError);
     expect(error).toMatchObject({
       code: "PDF_FONT_UNREADABLE",
       messageJa: expect.stringContaining("フォント"),
     });
+  });
+
+  it("does not keep a failed read: the same path works once the font is there", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ward-pdf-font-"));
+    try {
+      const path = join(dir, "font.ttf");
+      await expect(onePdf("テスト", path)).rejects.toMatchObject({ code: "PDF_FONT_UNREADABLE" });
+      copyFileSync(bundledFontPath(), path);
+      expect((await pdfText(await onePdf("テスト", path))).text).toContain("テスト");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("breaks a long table over pages, repeating the header, and stays a small subset", async () => {

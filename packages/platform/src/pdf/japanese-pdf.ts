@@ -1,18 +1,57 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
-import { TreasuryError } from "../domain/errors.js";
-import { subsettingFontkit } from "./subsetting-fontkit.js";
+import { PlatformError } from "../errors.js";
+import { subsettingFontkit } from "../internal/subsetting-fontkit.js";
 
-/** The font shipped with the app: Noto Sans JP Regular (SIL OFL 1.1) from `@expo-google-fonts/noto-sans-jp`. */
+/**
+ * The font shipped with the platform: Noto Sans JP Regular (SIL OFL 1.1) from
+ * `@expo-google-fonts/noto-sans-jp`, as an import specifier.
+ *
+ * @example
+ * ```ts
+ * BUNDLED_FONT_MODULE; // "@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf"
+ * ```
+ */
 export const BUNDLED_FONT_MODULE = "@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf";
 
-/** The environment variable that points the PDFs at another TrueType font file. */
+/**
+ * The environment variable that points the PDFs at another TrueType font file.
+ *
+ * @example
+ * ```ts
+ * process.env[PDF_FONT_ENV] = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"; // a TrueType file, not a .ttc
+ * ```
+ */
 export const PDF_FONT_ENV = "WARD_PDF_FONT";
 
-/** The bundled font's absolute path, resolved like an import (works wherever `npm install` put it). */
+/**
+ * The bundled font's absolute path, resolved like an import (works wherever `npm install` put it,
+ * on Linux, macOS and Windows alike).
+ *
+ * @example
+ * ```ts
+ * bundledFontPath(); // ".../node_modules/@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf"
+ * ```
+ */
 export function bundledFontPath(): string {
   return createRequire(import.meta.url).resolve(BUNDLED_FONT_MODULE);
+}
+
+/**
+ * The font file {@link openJapanesePdf} embeds: `fontPath` if given, else the file named by
+ * `WARD_PDF_FONT` (when set and not empty), else the bundled Noto Sans JP.
+ *
+ * @example
+ * ```ts
+ * pdfFontPath("/fonts/ipaexg.ttf"); // "/fonts/ipaexg.ttf"
+ * pdfFontPath(); // WARD_PDF_FONT, or bundledFontPath()
+ * ```
+ */
+export function pdfFontPath(fontPath?: string): string {
+  if (fontPath !== undefined) return fontPath;
+  const env = process.env[PDF_FONT_ENV];
+  return env === undefined || env === "" ? bundledFontPath() : env;
 }
 
 // Font bytes per path, read once per process (the bundled TTF is 5 MB); a failed read is not kept.
@@ -29,9 +68,10 @@ function readFontOnce(path: string): Promise<Uint8Array> {
 }
 
 const fontError = (path: string, cause: unknown) =>
-  new TreasuryError("PDF_FONT_UNREADABLE", `cannot embed the PDF font ${path}: ${String(cause)}`, {
-    messageJa: `PDFのフォントを読み込めません（${path}）`,
-    details: { path },
+  new PlatformError("PDF_FONT_UNREADABLE", {
+    message: `cannot embed the PDF font ${path}: ${String(cause)}`,
+    messageJa: `PDFのフォントを読み込めません（${path}）。`,
+    cause,
   });
 
 const A4: [number, number] = [595.28, 841.89];
@@ -41,7 +81,7 @@ const TOP = 780;
 const BOTTOM = 60;
 const black = rgb(0, 0, 0);
 
-/** How {@link JapanesePdf.text} places a line. */
+/** How {@link JapanesePdf.text} places a line (points; A4 is 595 × 842, text runs from x 60 to 540). */
 export interface TextOptions {
   readonly size?: number;
   readonly x?: number;
@@ -57,6 +97,16 @@ export interface PdfColumn {
   /** Width in points. */
   readonly width: number;
   readonly align?: "left" | "right";
+}
+
+/** Options of {@link openJapanesePdf}. */
+export interface JapanesePdfOptions {
+  /** The document title (PDF metadata). */
+  readonly title: string;
+  /** A TrueType font file; default `WARD_PDF_FONT`, else the bundled Noto Sans JP (see {@link pdfFontPath}). */
+  readonly fontPath?: string;
+  /** The PDF's Creator entry, e.g. the app's package name; default `@ward/platform`. */
+  readonly creator?: string;
 }
 
 /** A top-to-bottom A4 writer with the Japanese font embedded as a subset; new pages as needed. */
@@ -80,14 +130,20 @@ export interface JapanesePdf {
  * Opens an A4 PDF with a Japanese TrueType font embedded as a subset: `fontPath`, else the file
  * named by `WARD_PDF_FONT`, else the bundled Noto Sans JP. Font bytes are read once per path.
  *
- * @throws TreasuryError `PDF_FONT_UNREADABLE` when the font file is missing or not a font
+ * @throws PlatformError `PDF_FONT_UNREADABLE` when the font file is missing or not a font
+ *
+ * @example
+ * ```ts
+ * const doc = await openJapanesePdf({ title: "登録完了のお知らせ", creator: "@ward/treasury" });
+ * doc.text("令和7年7月10日", { right: true });
+ * doc.text("登録完了のお知らせ", { size: 18, center: true });
+ * doc.table([{ header: "項目", width: 120 }, { header: "内容", width: 300 }], [["登録番号", "42"]]);
+ * doc.newPage();
+ * await writeFile("letter.pdf", await doc.save());
+ * ```
  */
-export async function openJapanesePdf(o: {
-  readonly title: string;
-  readonly fontPath?: string;
-}): Promise<JapanesePdf> {
-  const env = process.env[PDF_FONT_ENV];
-  const fontPath = o.fontPath ?? (env === undefined || env === "" ? bundledFontPath() : env);
+export async function openJapanesePdf(o: JapanesePdfOptions): Promise<JapanesePdf> {
+  const fontPath = pdfFontPath(o.fontPath);
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(subsettingFontkit);
   let font: PDFFont;
@@ -97,7 +153,7 @@ export async function openJapanesePdf(o: {
     throw fontError(fontPath, cause);
   }
   pdf.setTitle(o.title);
-  pdf.setCreator("@ward/treasury");
+  pdf.setCreator(o.creator ?? "@ward/platform");
   let page: PDFPage = pdf.addPage(A4);
   let y = TOP;
   const room = (needed: number) => {

@@ -18,7 +18,7 @@ export const subsettingFontkit: Fontkit = {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const font = fontkit.create(buffer, postscriptName);
     if (!("createSubset" in font)) {
-      throw new Error("@ward/treasury: a font collection needs the font's PostScript name");
+      throw new Error("@ward/platform: a font collection needs the font's PostScript name");
     }
     const createSubset = font.createSubset.bind(font);
     return Object.assign(font, {
