@@ -44,12 +44,15 @@ function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
+/** Logs a non-zero exit status and passes it on. */
+function checked(label, status) {
+  if (status !== 0) log(`failed: ${label} (exit ${status})`);
+  return status;
+}
+
 function mustRun(command, args, options) {
-  const status = run(command, args, options);
-  if (status !== 0) {
-    log(`failed: ${command} ${args.join(" ")} (exit ${status})`);
-    process.exit(status);
-  }
+  const status = checked(`${command} ${args.join(" ")}`, run(command, args, options));
+  if (status !== 0) process.exit(status);
 }
 
 function installedPnpmVersion() {
@@ -88,11 +91,8 @@ function pnpm(args) {
 }
 
 function mustPnpm(args) {
-  const status = pnpm(args);
-  if (status !== 0) {
-    log(`failed: pnpm ${args.join(" ")} (exit ${status})`);
-    process.exit(status);
-  }
+  const status = checked(`pnpm ${args.join(" ")}`, pnpm(args));
+  if (status !== 0) process.exit(status);
 }
 
 function setup() {
@@ -100,9 +100,9 @@ function setup() {
   mustPnpm(["install", "--frozen-lockfile", "--prefer-offline", "--reporter=append-only"]);
 }
 
-function workspaceDirs() {
+function workspaceDirs(groups = ["packages", "apps"]) {
   const dirs = [];
-  for (const group of ["packages", "apps"]) {
+  for (const group of groups) {
     const base = join(root, group);
     if (!existsSync(base)) continue;
     for (const name of readdirSync(base)) {
@@ -165,12 +165,9 @@ function test() {
   ];
   let status = 0;
   for (const step of steps) {
-    const code = pnpm(step);
     // Every step runs even after a failure: the count of what failed is worth printing.
-    if (code !== 0) {
-      log(`failed: pnpm ${step.join(" ")} (exit ${code})`);
-      status = code;
-    }
+    const code = checked(`pnpm ${step.join(" ")}`, pnpm(step));
+    if (code !== 0) status = code;
   }
   const { passed, failed, skipped } = summarise();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -192,8 +189,7 @@ function tour(date) {
 }
 
 function appsWithStart() {
-  return workspaceDirs()
-    .filter((dir) => dir.includes(`${join("apps", "")}`))
+  return workspaceDirs(["apps"])
     .map((dir) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")))
     .filter((manifest) => manifest.scripts?.start)
     .map((manifest) => manifest.name);
