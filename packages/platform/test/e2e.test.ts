@@ -11,7 +11,7 @@ import {
   testDatabases,
 } from "../src/testing/index.js";
 
-const { backends, postgresSkipReason } = await testDatabases();
+const { backends } = await testDatabases();
 const browserPath = ensureChromium();
 if ("reason" in browserPath && process.env.CI) throw new Error(`e2e: ${browserPath.reason}`);
 const NEW_PASSWORD = "Hanabi-ga-agaru-natsu-2025";
@@ -33,7 +33,7 @@ describe.skipIf("reason" in browserPath)("demo app in Chromium", () => {
 
   for (const backend of backends) {
     it.skipIf(backend.skip)(
-      `logs in, writes a note with a file, reads it back and shows the audit trail on ${backend.name}${backend.skip ? ` — skipped: ${postgresSkipReason}` : ""}`,
+      `logs in, writes a note with a file, reads it back and shows the audit trail ${backend.label}`,
       async () => {
         const platform = await backend.open({ migrations: demoMigrations });
         const server = await startServer(createDemoApp(platform), platform, { port: 0 });

@@ -11,7 +11,7 @@ import {
 } from "../src/index.js";
 import { dropTestSchemas, FAST_ARGON2, silentLogger, tempDir, testDatabases } from "../src/testing/index.js";
 
-const { backends, postgresSkipReason } = await testDatabases();
+const { backends } = await testDatabases();
 afterAll(dropTestSchemas);
 
 const notes: MigrationSet = {
@@ -30,87 +30,84 @@ const notes: MigrationSet = {
 };
 
 for (const backend of backends) {
-  describe.skipIf(backend.skip)(
-    `storage on ${backend.name}${backend.skip ? ` — skipped: ${postgresSkipReason}` : ""}`,
-    () => {
-      it("applies the platform's and the app's migrations once, in order", async () => {
-        const platform = await backend.open({ migrations: notes });
-        try {
-          expect(platform.applied.map((m) => `${m.namespace}/${m.id}`)).toEqual([
-            "platform/001_accounts",
-            "platform/002_audit",
-            "platform/003_files",
-            "notes/001_notes",
-            "notes/002_body",
-          ]);
-          expect(await runMigrations(platform.db, [notes])).toEqual([]);
-          const more: MigrationSet = {
-            ...notes,
-            migrations: [
-              ...notes.migrations,
-              {
-                id: "003_index",
-                up: async (trx) => void (await sql`create index notes_title on notes (title)`.execute(trx)),
-              },
-            ],
-          };
-          expect(await runMigrations(platform.db, [more])).toEqual([{ namespace: "notes", id: "003_index" }]);
-        } finally {
-          await platform.close();
-        }
-      });
+  describe.skipIf(backend.skip)(`storage ${backend.label}`, () => {
+    it("applies the platform's and the app's migrations once, in order", async () => {
+      const platform = await backend.open({ migrations: notes });
+      try {
+        expect(platform.applied.map((m) => `${m.namespace}/${m.id}`)).toEqual([
+          "platform/001_accounts",
+          "platform/002_audit",
+          "platform/003_files",
+          "notes/001_notes",
+          "notes/002_body",
+        ]);
+        expect(await runMigrations(platform.db, [notes])).toEqual([]);
+        const more: MigrationSet = {
+          ...notes,
+          migrations: [
+            ...notes.migrations,
+            {
+              id: "003_index",
+              up: async (trx) => void (await sql`create index notes_title on notes (title)`.execute(trx)),
+            },
+          ],
+        };
+        expect(await runMigrations(platform.db, [more])).toEqual([{ namespace: "notes", id: "003_index" }]);
+      } finally {
+        await platform.close();
+      }
+    });
 
-      it("rolls a failing migration back completely and records nothing", async () => {
-        const platform = await backend.open();
-        try {
-          const broken: MigrationSet = {
-            namespace: "broken",
-            migrations: [
-              {
-                id: "001_half",
-                up: async (trx) => {
-                  await sql`create table half_done (id int)`.execute(trx);
-                  await sql`insert into no_such_table values (1)`.execute(trx);
-                },
+    it("rolls a failing migration back completely and records nothing", async () => {
+      const platform = await backend.open();
+      try {
+        const broken: MigrationSet = {
+          namespace: "broken",
+          migrations: [
+            {
+              id: "001_half",
+              up: async (trx) => {
+                await sql`create table half_done (id int)`.execute(trx);
+                await sql`insert into no_such_table values (1)`.execute(trx);
               },
-            ],
-          };
-          await expect(runMigrations(platform.db, [broken])).rejects.toMatchObject({
-            code: "MIGRATION_FAILED",
-          });
-          const tables = await sql<{
-            n: number;
-          }>`select count(*)::int as n from information_schema.tables where table_name = 'half_done' and table_schema = current_schema()`.execute(
-            platform.db,
-          );
-          expect(tables.rows[0]?.n).toBe(0);
-          const recorded = await platform.db
-            .selectFrom("ward_migrations")
-            .selectAll()
-            .where("namespace", "=", "broken")
-            .execute();
-          expect(recorded).toEqual([]);
-        } finally {
-          await platform.close();
-        }
-      });
+            },
+          ],
+        };
+        await expect(runMigrations(platform.db, [broken])).rejects.toMatchObject({
+          code: "MIGRATION_FAILED",
+        });
+        const tables = await sql<{
+          n: number;
+        }>`select count(*)::int as n from information_schema.tables where table_name = 'half_done' and table_schema = current_schema()`.execute(
+          platform.db,
+        );
+        expect(tables.rows[0]?.n).toBe(0);
+        const recorded = await platform.db
+          .selectFrom("ward_migrations")
+          .selectAll()
+          .where("namespace", "=", "broken")
+          .execute();
+        expect(recorded).toEqual([]);
+      } finally {
+        await platform.close();
+      }
+    });
 
-      it("refuses a database that has a migration this version does not know", async () => {
-        const platform = await backend.open({ migrations: notes });
-        try {
-          const older: MigrationSet = { namespace: "notes", migrations: notes.migrations.slice(0, 1) };
-          await expect(runMigrations(platform.db, [older])).rejects.toThrow(
-            /002_body is applied but not in this version/,
-          );
-          await expect(
-            runMigrations(platform.db, [{ namespace: "Bad Name", migrations: [] }]),
-          ).rejects.toBeInstanceOf(PlatformError);
-        } finally {
-          await platform.close();
-        }
-      });
-    },
-  );
+    it("refuses a database that has a migration this version does not know", async () => {
+      const platform = await backend.open({ migrations: notes });
+      try {
+        const older: MigrationSet = { namespace: "notes", migrations: notes.migrations.slice(0, 1) };
+        await expect(runMigrations(platform.db, [older])).rejects.toThrow(
+          /002_body is applied but not in this version/,
+        );
+        await expect(
+          runMigrations(platform.db, [{ namespace: "Bad Name", migrations: [] }]),
+        ).rejects.toBeInstanceOf(PlatformError);
+      } finally {
+        await platform.close();
+      }
+    });
+  });
 }
 
 describe("embedded PGlite on disk", () => {
