@@ -1,4 +1,4 @@
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 
 /** A column of a clerk's sheet. */
 export interface SheetColumn {
@@ -24,7 +24,7 @@ export interface ClerkSheetOptions {
   readonly rows: readonly SheetRow[];
 }
 
-export const YEN_FORMAT = "#,##0";
+const YEN_FORMAT = "#,##0";
 const THIN = { style: "thin" as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const SUBTOTAL_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFF2F2F2" } };
@@ -36,7 +36,7 @@ const HEADER_FILL = { type: "pattern" as const, pattern: "solid" as const, fgCol
  * cells, `#,##0` amounts, bold shaded subtotal/total rows; A4 landscape, fit to one page wide,
  * rows 1–3 repeated on every printed page, header frozen.
  */
-export function addClerkSheet(workbook: ExcelJS.Workbook, o: ClerkSheetOptions): ExcelJS.Worksheet {
+function addClerkSheet(workbook: ExcelJS.Workbook, o: ClerkSheetOptions): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(o.name, {
     pageSetup: {
       paperSize: 9,
@@ -88,4 +88,17 @@ export function addClerkSheet(workbook: ExcelJS.Workbook, o: ClerkSheetOptions):
     }
   }
   return sheet;
+}
+
+/**
+ * A workbook (creator `@ward/treasury`) of one {@link addClerkSheet} per entry, as .xlsx bytes.
+ *
+ * @example
+ * await writeClerkWorkbook([{ name: "集計", title: "集計表", subtitle: "作成日 令和7年7月2日", columns, rows }]);
+ */
+export async function writeClerkWorkbook(sheets: readonly ClerkSheetOptions[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "@ward/treasury";
+  for (const sheet of sheets) addClerkSheet(workbook, sheet);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

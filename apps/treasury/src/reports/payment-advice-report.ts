@@ -1,8 +1,7 @@
 import { formatWareki, toWareki } from "@ward/calendar-jp";
-import ExcelJS from "exceljs";
 import type { PaymentAdviceList } from "../domain/payment-advice-list.js";
 import { type CsvExportEncoding, csvBytes } from "../internal/csv-bytes.js";
-import { addClerkSheet, type SheetRow } from "../internal/xlsx-sheet.js";
+import { type SheetRow, writeClerkWorkbook } from "../internal/xlsx-sheet.js";
 
 /**
  * The month of a list in wareki, from its run date: `令和7年12月分`.
@@ -74,18 +73,17 @@ export async function writePaymentAdviceWorkbook(list: PaymentAdviceList): Promi
     ],
     emphasis: "total",
   });
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "@ward/treasury";
-  addClerkSheet(workbook, {
-    name: "支払案内書一覧",
-    title: `支払案内書 送付一覧　${adviceMonthLabel(list)}（出力日 ${formatWareki(list.runDate)}）`,
-    subtitle: `練馬区 会計管理室　債権者 ${list.creditors.length}件　支払 ${list.paymentCount}件${
-      list.unregisteredCount > 0 ? `　口座未登録の支出命令 ${list.unregisteredCount}件（対象外）` : ""
-    }`,
-    columns: COLUMNS,
-    rows,
-  });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return writeClerkWorkbook([
+    {
+      name: "支払案内書一覧",
+      title: `支払案内書 送付一覧　${adviceMonthLabel(list)}（出力日 ${formatWareki(list.runDate)}）`,
+      subtitle: `練馬区 会計管理室　債権者 ${list.creditors.length}件　支払 ${list.paymentCount}件${
+        list.unregisteredCount > 0 ? `　口座未登録の支出命令 ${list.unregisteredCount}件（対象外）` : ""
+      }`,
+      columns: COLUMNS,
+      rows,
+    },
+  ]);
 }
 
 /** The header of {@link writePaymentAdviceCsv}. */

@@ -1,7 +1,6 @@
 import { type Reconciliation, reconcile } from "@ward/ledger";
-import ExcelJS from "exceljs";
 import { type NoticeImportError, type PaymentNotice, parsePaymentNotices } from "../domain/index.js";
-import { addClerkSheet } from "../internal/xlsx-sheet.js";
+import { writeClerkWorkbook } from "../internal/xlsx-sheet.js";
 import { accountLabel, CHANNEL_REPORT_LABELS } from "./labels.js";
 import { NOTICE_TALLY_LEVELS, tallyNotices } from "./notice-tally.js";
 
@@ -98,38 +97,37 @@ export async function writeDiscrepancyWorkbook(
   result: Extract<AccountingReconciliation, { ok: true }>,
   options: { readonly subtitle: string },
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "@ward/treasury";
-  addClerkSheet(workbook, {
-    name: "照合結果",
-    title: `集計表と財務会計入力の照合結果（${result.balanced ? "一致" : "不一致"}）`,
-    subtitle: `${options.subtitle}　${result.summaryJa}`,
-    columns: [
-      { header: `区分（${NOTICE_TALLY_LEVELS[0]}/会計/科目/所属）`, width: 48 },
-      { header: "状態", width: 16 },
-      { header: "集計表 件数", width: 11, kind: "count" },
-      { header: "集計表 金額（円）", width: 16, kind: "yen" },
-      { header: "入力 件数", width: 11, kind: "count" },
-      { header: "入力 金額（円）", width: 16, kind: "yen" },
-      { header: "差 件数", width: 10, kind: "count" },
-      { header: "差額（円）", width: 16, kind: "yen" },
-    ],
-    rows: result.balanced
-      ? [{ values: ["差異なし", "一致", null, result.expectedYen, null, result.enteredYen, null, 0] }]
-      : result.discrepancies.map((d) => ({
-          values: [
-            d.cell,
-            STATUS_JA[d.status],
-            d.expectedCount,
-            d.expectedYen,
-            d.enteredCount,
-            d.enteredYen,
-            d.differenceCount,
-            d.differenceYen,
-          ],
-        })),
-  });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return writeClerkWorkbook([
+    {
+      name: "照合結果",
+      title: `集計表と財務会計入力の照合結果（${result.balanced ? "一致" : "不一致"}）`,
+      subtitle: `${options.subtitle}　${result.summaryJa}`,
+      columns: [
+        { header: `区分（${NOTICE_TALLY_LEVELS[0]}/会計/科目/所属）`, width: 48 },
+        { header: "状態", width: 16 },
+        { header: "集計表 件数", width: 11, kind: "count" },
+        { header: "集計表 金額（円）", width: 16, kind: "yen" },
+        { header: "入力 件数", width: 11, kind: "count" },
+        { header: "入力 金額（円）", width: 16, kind: "yen" },
+        { header: "差 件数", width: 10, kind: "count" },
+        { header: "差額（円）", width: 16, kind: "yen" },
+      ],
+      rows: result.balanced
+        ? [{ values: ["差異なし", "一致", null, result.expectedYen, null, result.enteredYen, null, 0] }]
+        : result.discrepancies.map((d) => ({
+            values: [
+              d.cell,
+              STATUS_JA[d.status],
+              d.expectedCount,
+              d.expectedYen,
+              d.enteredCount,
+              d.enteredYen,
+              d.differenceCount,
+              d.differenceYen,
+            ],
+          })),
+    },
+  ]);
 }
 
 export { STATUS_JA as DISCREPANCY_STATUS_LABELS };

@@ -1,7 +1,6 @@
-import ExcelJS from "exceljs";
 import { type CsvExportEncoding, csvBytes } from "../internal/csv-bytes.js";
 import { openTreasuryPdf } from "../internal/treasury-pdf.js";
-import { addClerkSheet } from "../internal/xlsx-sheet.js";
+import { writeClerkWorkbook } from "../internal/xlsx-sheet.js";
 import type { ReportSection } from "./work-report.js";
 
 /** A titled set of tables, written as Excel or PDF. */
@@ -21,18 +20,15 @@ const cell = (v: string | number | null, kind: string | undefined) =>
  * await writeFile("nippo.xlsx", await writeReportWorkbook(workReport(data, "daily")));
  */
 export async function writeReportWorkbook(report: ReportDocument): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "@ward/treasury";
-  for (const s of report.sections) {
-    addClerkSheet(workbook, {
+  return writeClerkWorkbook(
+    report.sections.map((s) => ({
       name: s.name,
       title: `${report.title}　${s.caption}`,
       subtitle: report.subtitle,
       columns: s.columns,
       rows: s.rows,
-    });
-  }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+    })),
+  );
 }
 
 /**

@@ -1,8 +1,7 @@
 import { formatWareki, type IsoDate } from "@ward/calendar-jp";
 import type { Tally, TallyRow } from "@ward/ledger";
-import ExcelJS from "exceljs";
 import type { PaymentNotice } from "../domain/index.js";
-import { addClerkSheet, type SheetRow } from "../internal/xlsx-sheet.js";
+import { type SheetRow, writeClerkWorkbook } from "../internal/xlsx-sheet.js";
 import { type DailyReceiptLine, dailyReceipts } from "./daily-receipts.js";
 import { accountLabel, revenueCategoryLabel } from "./labels.js";
 import { NOTICE_TALLY_LEVELS, revenueSummary, tallyNotices } from "./notice-tally.js";
@@ -113,47 +112,46 @@ export async function writeTallyWorkbook(
 ): Promise<Uint8Array> {
   const tally = tallyNotices(notices);
   const subtitle = `${periodText(options.period)}　作成日：${formatWareki(options.createdOn)}`;
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "@ward/treasury";
   const levelColumns = NOTICE_TALLY_LEVELS.map((header) => ({
     header,
     width: header === "会計" ? 22 : header === "収納区分" ? 14 : 9,
   }));
-  addClerkSheet(workbook, {
-    name: "済通集計表",
-    title: "済通集計表（銀行・ゆうちょ銀行・派出所）",
-    subtitle,
-    columns: [
-      ...levelColumns,
-      { header: "件数", width: 10, kind: "count" },
-      { header: "金額（円）", width: 18, kind: "yen" },
-    ],
-    rows: receiptTallyRows(tally),
-  });
-  addClerkSheet(workbook, {
-    name: "公金収納集計表",
-    title: "公金収納集計表（会計別・歳入区分別）",
-    subtitle,
-    columns: [
-      { header: "会計", width: 28 },
-      { header: "歳入区分（款）", width: 28 },
-      { header: "件数", width: 10, kind: "count" },
-      { header: "金額（円）", width: 18, kind: "yen" },
-    ],
-    rows: revenueSummaryRows(tally),
-  });
-  addClerkSheet(workbook, {
-    name: "収入日計表",
-    title: "収入日計表",
-    subtitle,
-    columns: [
-      { header: "収納日", width: 20 },
-      { header: "件数", width: 10, kind: "count" },
-      { header: "金額（円）", width: 18, kind: "yen" },
-      { header: "累計件数", width: 12, kind: "count" },
-      { header: "累計金額（円）", width: 20, kind: "yen" },
-    ],
-    rows: dailyReceiptRows(dailyReceipts(notices)),
-  });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return writeClerkWorkbook([
+    {
+      name: "済通集計表",
+      title: "済通集計表（銀行・ゆうちょ銀行・派出所）",
+      subtitle,
+      columns: [
+        ...levelColumns,
+        { header: "件数", width: 10, kind: "count" },
+        { header: "金額（円）", width: 18, kind: "yen" },
+      ],
+      rows: receiptTallyRows(tally),
+    },
+    {
+      name: "公金収納集計表",
+      title: "公金収納集計表（会計別・歳入区分別）",
+      subtitle,
+      columns: [
+        { header: "会計", width: 28 },
+        { header: "歳入区分（款）", width: 28 },
+        { header: "件数", width: 10, kind: "count" },
+        { header: "金額（円）", width: 18, kind: "yen" },
+      ],
+      rows: revenueSummaryRows(tally),
+    },
+    {
+      name: "収入日計表",
+      title: "収入日計表",
+      subtitle,
+      columns: [
+        { header: "収納日", width: 20 },
+        { header: "件数", width: 10, kind: "count" },
+        { header: "金額（円）", width: 18, kind: "yen" },
+        { header: "累計件数", width: 12, kind: "count" },
+        { header: "累計金額（円）", width: 20, kind: "yen" },
+      ],
+      rows: dailyReceiptRows(dailyReceipts(notices)),
+    },
+  ]);
 }
