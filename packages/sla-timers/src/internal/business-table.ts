@@ -30,26 +30,14 @@ export interface BusinessTable {
 
 const tables = new WeakMap<Calendar, BusinessTable>();
 
+/** [open, break from, break to, …, close] in ms: calendar-jp's policy schema keeps breaks ordered and strictly inside open–close. */
 function segmentsOf(calendar: Calendar): number[] {
-  const hours = calendar.policy.hours;
-  let segments: [number, number][] = [
-    [minutesOfHhmm(hours.open) * 60_000, minutesOfHhmm(hours.close) * 60_000],
-  ];
-  for (const pause of hours.breaks) {
-    const from = minutesOfHhmm(pause.from) * 60_000;
-    const to = minutesOfHhmm(pause.to) * 60_000;
-    segments = segments.flatMap(([s, e]): [number, number][] =>
-      to <= s || from >= e
-        ? [[s, e]]
-        : (
-            [
-              [s, Math.max(s, from)],
-              [Math.min(e, to), e],
-            ] as [number, number][]
-          ).filter(([a, b]) => b > a),
-    );
-  }
-  return segments.flat();
+  const { open, close, breaks } = calendar.policy.hours;
+  const segments = [minutesOfHhmm(open) * 60_000];
+  for (const pause of breaks)
+    segments.push(minutesOfHhmm(pause.from) * 60_000, minutesOfHhmm(pause.to) * 60_000);
+  segments.push(minutesOfHhmm(close) * 60_000);
+  return segments;
 }
 
 function fill(table: BusinessTable, base: number, length: number): void {
