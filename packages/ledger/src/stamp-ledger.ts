@@ -18,11 +18,8 @@ export interface StampMovement {
   readonly expectedRemaining?: number;
 }
 
-/** One computed line. */
-export interface StampLine {
-  readonly index: number;
-  readonly date?: string;
-  readonly description?: string;
+/** The balance of one denomination. */
+export interface StampBalance {
   readonly denomination: number;
   readonly opening: number;
   readonly received: number;
@@ -33,14 +30,11 @@ export interface StampLine {
   readonly value: Money<"JPY">;
 }
 
-/** The balance of one denomination. */
-export interface StampBalance {
-  readonly denomination: number;
-  readonly opening: number;
-  readonly received: number;
-  readonly used: number;
-  readonly remaining: number;
-  readonly value: Money<"JPY">;
+/** One computed line: the denomination's balance after it. */
+export interface StampLine extends StampBalance {
+  readonly index: number;
+  readonly date?: string;
+  readonly description?: string;
 }
 
 /** The result of {@link stampLedger}. */
