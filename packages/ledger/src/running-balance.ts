@@ -1,5 +1,4 @@
 import { mismatch } from "./balance.js";
-import type { LedgerError } from "./errors.js";
 import { assertSafe } from "./internal/safe-int.js";
 import { assertSameCurrency, currencyOf, type Money, money, toMinorUnits } from "./money.js";
 
@@ -142,13 +141,12 @@ export function assertRunningBalance<TCode extends string>(
   const run = runningBalance(opening, movements);
   const first = run.mismatches[0];
   if (first !== undefined) {
-    const error: LedgerError = mismatch(
+    throw mismatch(
       `line ${first.index + 1}${first.date === undefined ? "" : ` (${first.date})`}`,
       toMinorUnits(first.expected),
       toMinorUnits(first.actual),
       currencyOf(opening).code,
     );
-    throw error;
   }
   return run;
 }
