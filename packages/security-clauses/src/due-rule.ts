@@ -1,3 +1,4 @@
+import { fromEpochDay, isIsoDate, periodEnd, toEpochDay } from "@ward/calendar-jp";
 import { z } from "zod";
 import { SecurityClausesError } from "./errors.js";
 
@@ -90,21 +91,10 @@ export function describeDueRule(rule: DueRule): string {
   }
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Days since 1970-01-01 of an ISO date, validated (no host time zone involved). */
 export function epochDayOf(date: string): number {
-  const m = ISO_DATE.exec(date);
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
-  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
-    throw new SecurityClausesError("INVALID_INPUT", `not an ISO date: ${date}`);
-  }
-  return ms / 86_400_000;
-}
-
-/** The ISO date of a day count since 1970-01-01. */
-export function isoDateOfEpochDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  if (!isIsoDate(date)) throw new SecurityClausesError("INVALID_INPUT", `not an ISO date: ${date}`);
+  return toEpochDay(date);
 }
 
 /**
@@ -120,7 +110,7 @@ export function isoDateOfEpochDay(day: number): string {
  */
 export function dueDateOf(rule: DueRule, eventDate: string): string {
   const day = epochDayOf(eventDate);
-  if (rule.kind === "within-days") return isoDateOfEpochDay(day + rule.days);
-  if (rule.kind === "before-days") return isoDateOfEpochDay(day - rule.days);
+  if (rule.kind === "within-days") return periodEnd({ start: eventDate, amount: rule.days, unit: "day" });
+  if (rule.kind === "before-days") return fromEpochDay(day - rule.days);
   throw new SecurityClausesError("NOT_A_DAY_RULE", `a "${rule.kind}" rule has no day count`);
 }
