@@ -4,38 +4,16 @@ import { join } from "node:path";
 import type { Platform } from "@ward/platform";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliIo, runCli } from "../src/cli/run-cli.js";
 import { parseZenginTransferFile } from "../src/domain/index.js";
 import { treasuryDb } from "../src/storage/db.js";
+import { capturedCli } from "./support/cli.js";
 import { memoryPlatform, PGLITE_START_TIMEOUT } from "./support/platform.js";
 
 describe("treasury CLI", () => {
   const dir = mkdtempSync(join(tmpdir(), "treasury-cli-"));
   let platform: Platform;
-  let stdout = "";
-  let stderr = "";
-  const io = (): CliIo => ({
-    stdout: {
-      write: (t) => {
-        stdout += t;
-      },
-    },
-    stderr: {
-      write: (t) => {
-        stderr += t;
-      },
-      isTTY: true,
-    },
-    cwd: dir,
-    today: "2026-06-01",
-    // One in-memory database for the whole file; the CLI closes it, so hand out a non-closing view.
-    openPlatform: async () => ({ ...platform, close: async () => undefined }),
-  });
-  const run = async (...argv: string[]) => {
-    stdout = "";
-    stderr = "";
-    return runCli(argv, io());
-  };
+  const cli = capturedCli({ cwd: dir, today: "2026-06-01", isTTY: true, platform: () => platform });
+  const run = cli.run;
   beforeAll(async () => {
     platform = await memoryPlatform();
   }, PGLITE_START_TIMEOUT);
@@ -50,10 +28,10 @@ describe("treasury CLI", () => {
     ).toBe(0);
     expect(readFileSync(join(dir, "n.csv"), "utf8").split("\n")[0]).toContain("通知書番号");
     expect(await run("import", "n.csv")).toBe(0);
-    expect(stdout).toContain("取込完了：2,000件（新規 2,000件");
-    expect(stderr).toContain("100% 2,000/2,000件");
+    expect(cli.stdout).toContain("取込完了：2,000件（新規 2,000件");
+    expect(cli.stderr).toContain("100% 2,000/2,000件");
     expect(await run("import", "n.csv")).toBe(0);
-    expect(stdout).toContain("新規 0件、取込済みのため除外 2,000件");
+    expect(cli.stdout).toContain("新規 0件、取込済みのため除外 2,000件");
     expect(await run("tally", "--month", "2025-07", "--out", "out/2025-07.xlsx")).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, "out/2025-07.xlsx"));
@@ -68,7 +46,7 @@ describe("treasury CLI", () => {
       .executeTakeFirstOrThrow();
     expect(total[8]).toBe(Number(month.n));
     expect(total[9]).toBe(Number(month.yen));
-    expect(stdout).toContain(`${Number(month.n).toLocaleString("ja-JP")}件`);
+    expect(cli.stdout).toContain(`${Number(month.n).toLocaleString("ja-JP")}件`);
   });
 
   it("rejects a bad file with line/column errors on stderr, exit 1 and nothing saved", async () => {
@@ -77,8 +55,8 @@ describe("treasury CLI", () => {
       "通知書番号,収納日,所属年度,現過年区分,収納経路,会計コード,科目コード,所属コード,金額\nZ1,2025-07-01,2025,現年,指定金融機関,01,01-01-01-01,110100,100\nZ2,2025-02-30,2025,現年,指定金融機関,01,01-01-01-01,110100,100\n",
     );
     expect(await run("import", "bad.csv")).toBe(1);
-    expect(stderr).toContain("取込を中止しました（1件も保存していません）");
-    expect(stderr).toMatch(/3行目「収納日」列：/);
+    expect(cli.stderr).toContain("取込を中止しました（1件も保存していません）");
+    expect(cli.stderr).toMatch(/3行目「収納日」列：/);
     const z1 = await treasuryDb(platform)
       .selectFrom("treasury_notices")
       .select("notice_number")
@@ -89,12 +67,12 @@ describe("treasury CLI", () => {
 
   it("answers usage errors with exit 2 and a Japanese message", async () => {
     expect(await run("tally", "--date", "2025-07-01", "--month", "2025-07")).toBe(2);
-    expect(stderr).toContain("--date か --month のどちらか一方");
+    expect(cli.stderr).toContain("--date か --month のどちらか一方");
     expect(await run("tally", "--month", "2025-13")).toBe(2);
     expect(await run("generate", "--count", "abc", "--fiscal-year", "2025", "--out", "x.csv")).toBe(2);
     expect(await run("frobnicate")).toBe(2);
     expect(await run("import", "missing.csv")).toBe(1);
-    expect(stderr).toContain("ファイルが見つかりません");
+    expect(cli.stderr).toContain("ファイルが見つかりません");
   });
 
   it("writes a Zengin file for the payment orders of a date and refuses a bank holiday", async () => {
@@ -141,7 +119,7 @@ describe("treasury CLI", () => {
     const parsed = parseZenginTransferFile(new Uint8Array(readFileSync(join(dir, "z.txt"))));
     expect(parsed.records.map((r) => r.amount)).toEqual([12_000, 3_000]);
     expect(await run("zengin", "--date", "2025-12-31", ...args)).toBe(1);
-    expect(stderr).toContain("エラー：");
+    expect(cli.stderr).toContain("エラー：");
   });
 
   it("imports orders, applications and failed transfers from CSV; a bad file exits 1 with line and column", async () => {
@@ -150,7 +128,7 @@ describe("treasury CLI", () => {
       "支出命令番号,支払先,支払日,金額,債権者登録番号\nS-50,豊玉工業,2025-08-25,5000,\n",
     );
     expect(await run("orders", "import", "orders.csv")).toBe(0);
-    expect(stdout).toContain("支出命令を1件取り込みました（5,000円）");
+    expect(cli.stdout).toContain("支出命令を1件取り込みました（5,000円）");
     writeFileSync(join(dir, "apps.csv"), "申請番号,支払先,振込指定日,金額\nE-50,豊玉工業,2025-08-25,5000\n");
     expect(await run("applications", "import", "apps.csv")).toBe(0);
     writeFileSync(
@@ -163,7 +141,7 @@ describe("treasury CLI", () => {
       "通知日,支払先,金額,不能事由コード,不能事由,所属コード\n2025-07-10,練馬商事,12000,42,,110100\n",
     );
     expect(await run("failed-transfers", "import", "ft-bad.csv")).toBe(1);
-    expect(stderr).toMatch(/2行目「不能事由コード」列：/);
+    expect(cli.stderr).toMatch(/2行目「不能事由コード」列：/);
     expect(await run("orders", "frobnicate")).toBe(2);
   });
 
@@ -171,7 +149,7 @@ describe("treasury CLI", () => {
     const [row] = await treasuryDb(platform).selectFrom("treasury_failed_transfers").select("id").execute();
     const id = String(row?.id);
     expect(await run("failed-transfers", "update", "--id", id, "--status", "完了")).toBe(1);
-    expect(stderr).toContain("担当課の回答");
+    expect(cli.stderr).toContain("担当課の回答");
     expect(
       await run(
         "failed-transfers",
@@ -200,15 +178,15 @@ describe("treasury CLI", () => {
     );
     expect(await run("failed-transfers", "import", "ft2.csv")).toBe(0);
     expect(await run("failed-transfers", "export", "--out", "ft3.csv", "--encoding", "shift_jis")).toBe(1);
-    expect(stderr).toContain("エラー：");
-    expect(stderr).toContain("김");
+    expect(cli.stderr).toContain("エラー：");
+    expect(cli.stderr).toContain("김");
   });
 
   it("records stamps (refusing a use beyond stock), work, and writes the daily and monthly reports", async () => {
     const stamp = ["stamps", "record", "--date", "2025-07-10", "--denomination", "110", "--description"];
     expect(await run(...stamp, "購入", "--received", "20")).toBe(0);
     expect(await run(...stamp, "送付", "--used", "21")).toBe(1);
-    expect(stderr).toContain("110円切手の残数が足りません");
+    expect(cli.stderr).toContain("110円切手の残数が足りません");
     expect(await run(...stamp, "送付")).toBe(2);
     expect(await run("stamps", "export", "--out", "stamps.xlsx")).toBe(0);
     const args = ["--date", "2025-07-10", "--item", "mail-dispatch", "--count", "1", "--staff", "山田"];
@@ -216,7 +194,7 @@ describe("treasury CLI", () => {
     expect(
       await run("work", "record", "--date", "2025-07-10", "--item", "nap", "--count", "1", "--staff", "山田"),
     ).toBe(2);
-    expect(stderr).toContain("業務項目を契約の委託内容から選んでください");
+    expect(cli.stderr).toContain("業務項目を契約の委託内容から選んでください");
     expect(await run("report", "daily", "--date", "2025-07-10", "--out", "nippo.pdf")).toBe(0);
     expect(readFileSync(join(dir, "nippo.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
     expect(await run("report", "monthly", "--month", "2025-07", "--out", "kanryo.xlsx")).toBe(0);

@@ -6,13 +6,13 @@ import { testClient } from "@ward/platform/testing";
 import ExcelJS from "exceljs";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliIo, runCli } from "../src/cli/run-cli.js";
 import { createTreasuryApp } from "../src/http/treasury-app.js";
 import { writePaymentAdviceLetters } from "../src/letters/payment-advice-letters.js";
 import { writePaymentAdviceCsv, writePaymentAdviceWorkbook } from "../src/reports/payment-advice-report.js";
 import { treasuryDb } from "../src/storage/db.js";
 import { importPaymentOrdersCsv } from "../src/storage/import-payments.js";
 import { paymentAdviceList } from "../src/storage/payment-advice-list.js";
+import { capturedCli } from "./support/cli.js";
 import { pdfText } from "./support/pdf-text.js";
 import { memoryPlatform, PGLITE_START_TIMEOUT } from "./support/platform.js";
 
@@ -236,38 +236,17 @@ describe("支払案内書 files", () => {
 
 describe("treasury advice (CLI)", () => {
   const dir = mkdtempSync(join(tmpdir(), "treasury-advice-"));
-  let stdout = "";
-  let stderr = "";
-  const io = (): CliIo => ({
-    stdout: {
-      write: (t) => {
-        stdout += t;
-      },
-    },
-    stderr: {
-      write: (t) => {
-        stderr += t;
-      },
-      isTTY: false,
-    },
-    cwd: dir,
-    today: "2025-12-26",
-    openPlatform: async () => ({ ...platform, close: async () => undefined }),
-  });
-  const run = (...argv: string[]) => {
-    stdout = "";
-    stderr = "";
-    return runCli(argv, io());
-  };
+  const cli = capturedCli({ cwd: dir, today: "2025-12-26", isTTY: false, platform: () => platform });
+  const run = cli.run;
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("writes the letters, the sheet and the CSV of a month", async () => {
     expect(await run("advice", "--month", "2025-12", "--out", "out/annai.pdf")).toBe(0);
-    expect(stdout).toContain(
+    expect(cli.stdout).toContain(
       "支払案内書（令和7年12月分、出力日 令和7年12月26日）を out/annai.pdf に書き出しました：債権者 2件、支払 4件、合計 160,000円",
     );
-    expect(stdout).toContain("本日は支払案内書の出力日");
-    expect(stderr).toContain("登録されていない支出命令が 1件");
+    expect(cli.stdout).toContain("本日は支払案内書の出力日");
+    expect(cli.stderr).toContain("登録されていない支出命令が 1件");
     expect(await pageCount(new Uint8Array(readFileSync(join(dir, "out/annai.pdf"))))).toBe(2);
     expect(await run("advice", "--month", "2025-12", "--out", "ichiran.xlsx")).toBe(0);
     expect(existsSync(join(dir, "ichiran.xlsx"))).toBe(true);
@@ -281,15 +260,15 @@ describe("treasury advice (CLI)", () => {
 
   it("refuses letters for a month without payments and writes nothing", async () => {
     expect(await run("advice", "--month", "2025-10", "--out", "empty.pdf")).toBe(1);
-    expect(stderr).toContain("令和7年10月分の支払はありません。支払案内書は作成しません。");
+    expect(cli.stderr).toContain("令和7年10月分の支払はありません。支払案内書は作成しません。");
     expect(existsSync(join(dir, "empty.pdf"))).toBe(false);
   });
 
   it("answers a bad month or file type with exit 2 and a Japanese message", async () => {
     expect(await run("advice", "--month", "2025-13", "--out", "x.pdf")).toBe(2);
-    expect(stderr).toContain("--month は YYYY-MM で指定してください");
+    expect(cli.stderr).toContain("--month は YYYY-MM で指定してください");
     expect(await run("advice", "--month", "2025-12", "--out", "x.docx")).toBe(2);
-    expect(stderr).toContain("--out は .xlsx、.csv、.pdf のいずれか");
+    expect(cli.stderr).toContain("--out は .xlsx、.csv、.pdf のいずれか");
     expect(await run("advice", "--out", "x.pdf")).toBe(2);
   });
 });
