@@ -1,6 +1,13 @@
 import { type DateInput, type IsoDate, toEpochDay } from "./date-input.js";
 import { CalendarError } from "./errors.js";
-import { civilFromDays, daysFromCivil, formatCivil, isoWeekday, isValidCivil } from "./internal/civil.js";
+import {
+  civilFromDays,
+  daysFromCivil,
+  formatCivil,
+  isoWeekday,
+  isValidCivil,
+  pad2,
+} from "./internal/civil.js";
 import { parseJapaneseNumber, toKanjiNumber } from "./internal/kanji-numerals.js";
 
 /** A Japanese era (元号) since the Gregorian calendar was adopted. */
@@ -76,8 +83,6 @@ export interface FormatWarekiOptions {
    */
   style?: WarekiStyle;
 }
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /**
  * Formats a date in the Japanese calendar.

@@ -66,7 +66,8 @@ export function isoWeekday(epochDay: number): number {
   return ((((epochDay + 3) % 7) + 7) % 7) + 1;
 }
 
-function pad2(n: number): string {
+/** Two digits: 7 → "07". */
+export function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
 
