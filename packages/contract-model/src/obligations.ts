@@ -1,4 +1,11 @@
-import { closingPeriodRange, fiscalYearRange, type IsoDate } from "@ward/calendar-jp";
+import {
+  closingPeriodRange,
+  daysInMonth,
+  fiscalYearRange,
+  type IsoDate,
+  periodBefore,
+  periodEnd,
+} from "@ward/calendar-jp";
 import { type Deadline, evaluateDeadlineRule } from "@ward/sla-timers";
 import { z } from "zod";
 import { contractCalendar } from "./contract-calendar.js";
@@ -89,22 +96,28 @@ function nominalOf(rule: DueRule, deadline: Deadline): IsoDate | undefined {
       const m = Number(deadline.period.start.slice(5, 7)) - 1 + rule.monthOffset;
       const year = y + Math.floor(m / 12);
       const month = (((m % 12) + 12) % 12) + 1;
-      return isoOf(year, month, Math.min(rule.day, Number(lastDayOfMonth(year, month).slice(8))));
+      return isoOf(year, month, Math.min(rule.day, daysInMonth(year, month)));
     }
     case "calendar-days-after":
       return deadline.anchor === undefined
         ? undefined
-        : addDays(deadline.anchor.date, rule.startsAtMidnight ? rule.days - 1 : rule.days);
+        : periodEnd({
+            start: deadline.anchor.date,
+            amount: rule.days,
+            unit: "day",
+            startsAtMidnight: rule.startsAtMidnight,
+          });
     case "calendar-days-before":
-      return deadline.anchor === undefined ? undefined : addDays(deadline.anchor.date, -rule.days - 1);
+      return deadline.anchor === undefined
+        ? undefined
+        : periodBefore({ reference: deadline.anchor.date, amount: rule.days });
     case "date":
       return rule.date;
     case "every-fiscal-year": {
       if (deadline.period === undefined) return undefined;
       const fy = Number(deadline.period.start.slice(0, 4)) + rule.yearOffset;
       const year = rule.month >= 4 ? fy : fy + 1;
-      const last = lastDayOfMonth(year, rule.month);
-      return rule.day > Number(last.slice(8)) ? last : isoOf(year, rule.month, rule.day);
+      return isoOf(year, rule.month, Math.min(rule.day, daysInMonth(year, rule.month)));
     }
     default:
       return undefined;

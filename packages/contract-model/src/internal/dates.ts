@@ -1,4 +1,4 @@
-import { fromEpochDay, parseWareki, toEpochDay } from "@ward/calendar-jp";
+import { daysInMonth, fromEpochDay, parseWareki, toEpochDay } from "@ward/calendar-jp";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -14,10 +14,6 @@ export function parseDateText(text: string): string | undefined {
 
 export function addDays(iso: string, days: number): string {
   return fromEpochDay(toEpochDay(iso) + days);
-}
-
-export function epochDay(iso: string): number {
-  return toEpochDay(iso);
 }
 
 const WEEKDAYS_JA = ["月", "火", "水", "木", "金", "土", "日"] as const;
@@ -38,8 +34,7 @@ export function minIso(a: string, b: string): string {
 }
 
 export function lastDayOfMonth(year: number, month: number): string {
-  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
-  return addDays(next, -1);
+  return isoOf(year, month, daysInMonth(year, month));
 }
 
 export function isoOf(year: number, month: number, day: number): string {
