@@ -147,7 +147,18 @@ export async function login(
       .execute();
     await appendAudit(trx, who, { action: "auth.login", ...target, result: "success" }, { clock: ctx.clock });
   });
-  const user: SessionUser = {
+  return { token, session: { user: toSessionUser(row), csrfToken, expiresAt } };
+}
+
+function toSessionUser(row: {
+  readonly id: number;
+  readonly login_id: string;
+  readonly display_name: string;
+  readonly role: SessionUser["role"];
+  readonly department_id: number | null;
+  readonly must_change_password: boolean;
+}): SessionUser {
+  return {
     id: row.id,
     loginId: row.login_id,
     displayName: row.display_name,
@@ -155,7 +166,6 @@ export async function login(
     departmentId: row.department_id,
     mustChangePassword: row.must_change_password,
   };
-  return { token, session: { user, csrfToken, expiresAt } };
 }
 
 /** Result of {@link resolveSession}. */
@@ -211,14 +221,7 @@ export async function resolveSession(ctx: PlatformContext, token: string): Promi
     session: {
       csrfToken: row.csrf_token,
       expiresAt,
-      user: {
-        id: row.id,
-        loginId: row.login_id,
-        displayName: row.display_name,
-        role: row.role,
-        departmentId: row.department_id,
-        mustChangePassword: row.must_change_password,
-      },
+      user: toSessionUser(row),
     },
   };
 }
