@@ -30,6 +30,20 @@ function monthOf(c: Ctx, desk: Desk): string {
   return value === undefined || value === "" ? usageMonth(desk.platform.clock()) : parseUsageMonth(value);
 }
 
+// The month's usage per account in the viewer's scope, its viewing or export audited.
+async function auditedMonthlyUsage(c: Ctx, desk: Desk, action: "usage.view" | "usage.export") {
+  const scope = usageScope(c);
+  const month = monthOf(c, desk);
+  const rows = await monthlyUsage(desk, { month, ...scope });
+  await appendAudit(
+    desk.db,
+    c.get("actor"),
+    { action, targetType: "usage", targetId: month, detail: { accounts: rows.length } },
+    { clock: desk.platform.clock },
+  );
+  return { scope, month, rows };
+}
+
 /** Registers `/usage` (the user's own usage) and `/admin/usage(.csv)` (monthly usage per account). */
 export function registerUsageRoutes(app: Hono<PlatformEnv>, desk: Desk): void {
   app.get("/usage", async (c) => {
@@ -83,15 +97,7 @@ ${dataTable({
   });
 
   app.get("/admin/usage", async (c) => {
-    const scope = usageScope(c);
-    const month = monthOf(c, desk);
-    const rows = await monthlyUsage(desk, { month, ...scope });
-    await appendAudit(
-      desk.db,
-      c.get("actor"),
-      { action: "usage.view", targetType: "usage", targetId: month, detail: { accounts: rows.length } },
-      { clock: desk.platform.clock },
-    );
+    const { scope, month, rows } = await auditedMonthlyUsage(c, desk, "usage.view");
     const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((total, r) => total + pick(r), 0);
     return renderPage(c, {
       title: `アカウント別の月間利用状況（${month}）`,
@@ -127,15 +133,7 @@ ${dataTable({
   });
 
   app.get("/admin/usage.csv", async (c) => {
-    const scope = usageScope(c);
-    const month = monthOf(c, desk);
-    const rows = await monthlyUsage(desk, { month, ...scope });
-    await appendAudit(
-      desk.db,
-      c.get("actor"),
-      { action: "usage.export", targetType: "usage", targetId: month, detail: { accounts: rows.length } },
-      { clock: desk.platform.clock },
-    );
+    const { month, rows } = await auditedMonthlyUsage(c, desk, "usage.export");
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header("Content-Disposition", `attachment; filename="usage-${month}.csv"`);
     return c.body(new Uint8Array(usageCsv(month, rows)));
