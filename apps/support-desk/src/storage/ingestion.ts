@@ -68,6 +68,22 @@ function failureMessage(fileName: string, error: unknown): string {
   return `${fileName}: ${GENERIC_FAILURE}`;
 }
 
+// A queued job of the actor on a folder (its files are inserted by the caller).
+function insertJob(trx: Trx, desk: Desk, actor: Actor, job: { folderId: number; kind: JobView["kind"] }) {
+  return trx
+    .insertInto("support_desk_jobs")
+    .values({
+      folder_id: job.folderId,
+      kind: job.kind,
+      status: "queued",
+      created_by: actor.user?.id ?? null,
+      created_at: desk.platform.clock(),
+      finished_at: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+}
+
 /**
  * Stores uploaded originals in the encrypted file store and queues them as one job (needs write on
  * the folder); with `replaceDocumentId` the single file becomes that document's next version.
@@ -107,18 +123,7 @@ export async function enqueueUpload(
   }
   const kind = options.replaceDocumentId === undefined ? "upload" : "replace";
   return desk.db.transaction().execute(async (trx) => {
-    const job = await trx
-      .insertInto("support_desk_jobs")
-      .values({
-        folder_id: folderId,
-        kind,
-        status: "queued",
-        created_by: actor.user?.id ?? null,
-        created_at: desk.platform.clock(),
-        finished_at: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const job = await insertJob(trx, desk, actor, { folderId, kind });
     let position = 0;
     for (const file of present) {
       const stored = await putFile(
@@ -185,18 +190,7 @@ export async function enqueueRechunk(desk: Desk, actor: Actor, folderId: number)
     .execute();
   if (docs.length === 0) return null;
   return desk.db.transaction().execute(async (trx) => {
-    const job = await trx
-      .insertInto("support_desk_jobs")
-      .values({
-        folder_id: folderId,
-        kind: "rechunk",
-        status: "queued",
-        created_by: actor.user?.id ?? null,
-        created_at: desk.platform.clock(),
-        finished_at: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const job = await insertJob(trx, desk, actor, { folderId, kind: "rechunk" });
     await trx
       .insertInto("support_desk_job_files")
       .values(
