@@ -34,15 +34,10 @@ export function registerDocumentRoutes(app: Hono<PlatformEnv>, desk: Desk): void
       },
       { clock: desk.platform.clock },
     );
-    const updated = await desk.db
-      .selectFrom("support_desk_versions")
-      .select("created_at")
-      .where("id", "=", document.version_id)
-      .executeTakeFirstOrThrow();
     return renderPage(c, {
       title: document.name,
       body: html`<link rel="stylesheet" href="/support-desk/app.css">
-<p>フォルダ: <a href="/folders/${folder.id}">${folder.name}</a> ・ 第${document.version}版（${formatTokyo(updated.created_at)}登録）
+<p>フォルダ: <a href="/folders/${folder.id}">${folder.name}</a> ・ 第${document.version}版（${formatTokyo(document.version_created_at)}登録）
  ・ <a href="/documents/${document.id}/file">元のファイルを開く</a></p>
 ${renderDocumentSections(sections, viewTargetFromQuery(c.req.query()))}
 <script src="/support-desk/viewer.js" defer></script>`,

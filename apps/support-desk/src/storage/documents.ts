@@ -160,6 +160,7 @@ export async function requireDocument(
       "v.kind",
       "v.file_id",
       "v.file_name",
+      "v.created_at as version_created_at",
     ])
     .where("d.id", "=", documentId)
     .where("d.deleted_at", "is", null)
