@@ -40,7 +40,7 @@ describe("dense retrieval with an OpenAI-compatible embeddings server on 127.0.0
       WARD_EMBEDDINGS_MODEL: "toy-e5",
       WARD_EMBEDDINGS_API_KEY: "secret-key",
     };
-    t = await openTestDesk({ dataDir: dir, env });
+    t = await openTestDesk({ storage: { dataDir: dir }, env });
     const org = await seedOrganisation(t.platform);
     admin = testClient(t.app);
     await admin.login("admin");
@@ -131,7 +131,7 @@ describe("dense retrieval with an OpenAI-compatible embeddings server on 127.0.0
     failing = false;
     await t.platform.close();
     const before = server.requests.length;
-    t = await openTestDesk({ dataDir: dir, env });
+    t = await openTestDesk({ storage: { dataDir: dir }, env });
     expect(t.desk.dense?.index.size).toBe(2);
     expect(server.requests.length).toBe(before);
     const fused = await t.desk.retrieve("廃棄物の出し方", {

@@ -17,11 +17,8 @@ import { supportDeskMigrations } from "../../src/storage/schema.js";
 export const PASSWORD = TEST_ADMIN_PASSWORD;
 
 /** A desk on in-memory PGlite (or the given storage: a PGlite data dir or a PostgreSQL schema). */
-export async function openTestDesk(
-  options: SupportDeskOptions & { dataDir?: string; storage?: TestStorage } = {},
-) {
-  const { storage: chosen, dataDir, ...deskOptions } = options;
-  const storage: TestStorage = chosen ?? (dataDir ? { dataDir } : { memory: true });
+export async function openTestDesk(options: SupportDeskOptions & { storage?: TestStorage } = {}) {
+  const { storage = { memory: true }, ...deskOptions } = options;
   const platform: Platform = await openTestPlatform({
     appName: "support-desk",
     ...storage,
