@@ -25,19 +25,7 @@ export function encodeField(value: string, field: ZenginField, recordNumber: num
     }
     return value.padStart(field.width, "0");
   }
-  for (const char of value) {
-    if (!isZenginChar(char)) {
-      throw new ZenginFileError(
-        "ZENGIN_INVALID_FIELD",
-        `${field.key} has a character Zengin forbids: ${JSON.stringify(char)}`,
-        {
-          recordNumber,
-          field: field.name,
-          messageJa: `全銀で使用できない文字「${char}」が含まれています`,
-        },
-      );
-    }
-  }
+  assertZenginChars(value, field, recordNumber);
   // Every Zengin character is one Shift_JIS byte, so characters count as bytes here.
   if (value.length > field.width) {
     throw new ZenginFileError("ZENGIN_INVALID_FIELD", `${field.key} is longer than ${field.width} bytes`, {
@@ -87,7 +75,12 @@ export function decodeField(
     }
     return out;
   }
-  for (const char of out) {
+  assertZenginChars(out, field, recordNumber);
+  return out.trimEnd();
+}
+
+function assertZenginChars(text: string, field: ZenginField, recordNumber: number): void {
+  for (const char of text) {
     if (!isZenginChar(char)) {
       throw new ZenginFileError(
         "ZENGIN_INVALID_FIELD",
@@ -100,5 +93,4 @@ export function decodeField(
       );
     }
   }
-  return out.trimEnd();
 }
