@@ -7,6 +7,7 @@ import {
   validateCreditorAccount,
 } from "../domain/index.js";
 import { treasuryDb } from "./db.js";
+import type { TreasuryTables } from "./schema.js";
 
 /** A registration form: the creditor's name and address (for the letter) and the account. */
 export const creditorRegistrationSchema = z.object({
@@ -179,14 +180,35 @@ export async function getCreditor(
     postalCode: r.postal_code,
     address: r.address,
     registeredAt: r.registered_at,
-    account: {
-      bankCode: r.bank_code,
-      branchCode: r.branch_code,
-      accountType: r.account_type as CreditorAccount["accountType"],
-      accountNumber: r.account_number,
-      holderName: r.holder_name,
-      ...(r.bank_name ? { bankKana: r.bank_name } : {}),
-      ...(r.branch_name ? { branchKana: r.branch_name } : {}),
-    },
+    account: storedAccount(r),
+  };
+}
+
+/**
+ * The account columns of a `treasury_creditor_accounts` row as a {@link CreditorAccount}.
+ *
+ * @example
+ * storedAccount(row).holderName; // => "ﾈﾘﾏｼﾖｳｼﾞ(ｶ"
+ */
+export function storedAccount(
+  r: Pick<
+    TreasuryTables["treasury_creditor_accounts"],
+    | "bank_code"
+    | "branch_code"
+    | "account_type"
+    | "account_number"
+    | "holder_name"
+    | "bank_name"
+    | "branch_name"
+  >,
+): CreditorAccount {
+  return {
+    bankCode: r.bank_code,
+    branchCode: r.branch_code,
+    accountType: r.account_type as CreditorAccount["accountType"],
+    accountNumber: r.account_number,
+    holderName: r.holder_name,
+    ...(r.bank_name ? { bankKana: r.bank_name } : {}),
+    ...(r.branch_name ? { branchKana: r.branch_name } : {}),
   };
 }

@@ -2,7 +2,6 @@ import type { IsoDate } from "@ward/calendar-jp";
 import { type Actor, appendAudit, type Platform } from "@ward/platform";
 import { sql } from "kysely";
 import {
-  type CreditorAccount,
   matchTransfers,
   paymentSlipDueDate,
   type ScheduledPaymentSlip,
@@ -12,6 +11,7 @@ import {
   writeZenginTransferFile,
   type ZenginTransferHeader,
 } from "../domain/index.js";
+import { storedAccount } from "./creditor-accounts.js";
 import { treasuryDb, yenFromDb } from "./db.js";
 
 /** A 支出命令 to store. */
@@ -243,18 +243,7 @@ export async function zenginFileForDate(
     .where(sql<boolean>`o.payment_date = ${header.transferDate}::date`)
     .orderBy("o.order_number")
     .execute();
-  const records = rows.map((r) => {
-    const account: CreditorAccount = {
-      bankCode: r.bank_code,
-      branchCode: r.branch_code,
-      accountType: r.account_type as CreditorAccount["accountType"],
-      accountNumber: r.account_number,
-      holderName: r.holder_name,
-      ...(r.bank_name ? { bankKana: r.bank_name } : {}),
-      ...(r.branch_name ? { branchKana: r.branch_name } : {}),
-    };
-    return transferRecordFromAccount(account, yenFromDb(r.amount_yen));
-  });
+  const records = rows.map((r) => transferRecordFromAccount(storedAccount(r), yenFromDb(r.amount_yen)));
   const bytes = writeZenginTransferFile(header, records);
   return { bytes, count: records.length, totalYen: records.reduce((s, r) => s + r.amount, 0) };
 }
