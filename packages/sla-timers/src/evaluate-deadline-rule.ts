@@ -3,6 +3,7 @@ import {
   type Calendar,
   daysInMonth,
   epochDayToParts,
+  fiscalYearOf,
   fromEpochDay,
   isIsoDate,
   isOpenDay,
@@ -107,11 +108,6 @@ function monthPeriod(year: number, month: number): { start: IsoDateString; end: 
 function shiftMonth(year: number, month: number, offset: number): { year: number; month: number } {
   const index = year * 12 + month - 1 + offset;
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
-}
-
-function fiscalYearOfDay(epochDay: number): number {
-  const { year, month } = epochDayToParts(epochDay);
-  return month >= 4 ? year : year - 1;
 }
 
 function requireRange(rule: DeadlineRule, range: { from: number; to: number } | undefined) {
@@ -226,7 +222,8 @@ export function evaluateDeadlineRule(
       break;
     case "every-fiscal-year": {
       const r = requireRange(rule, range);
-      for (let fy = fiscalYearOfDay(r.from); fy <= fiscalYearOfDay(r.to); fy++) {
+      const lastFy = fiscalYearOf(fromEpochDay(r.to));
+      for (let fy = fiscalYearOf(fromEpochDay(r.from)); fy <= lastFy; fy++) {
         const target = fy + rule.yearOffset;
         const year = rule.month >= 4 ? target : target + 1;
         const day = Math.min(rule.day, daysInMonth(year, rule.month));
