@@ -38,13 +38,11 @@ export function may(actor: Actor, action: string, options: ObligationOptions = {
   return { actor, action, kind: "right", ...options };
 }
 
-const KANJI_NUMBER = (n: number): string => String(n);
-
 function labelOf(text: ProvisionText): string {
   const [article, branch] = text.article.split("-");
   let label = `第${article}条${branch ? `の${branch}` : ""}`;
   if (text.reference) return `${label}（参考）`;
-  label += `第${KANJI_NUMBER(text.paragraph)}項`;
+  label += `第${text.paragraph}項`;
   if (text.item !== undefined) label += `第${text.item}号`;
   if (text.marker !== undefined && text.subitem !== undefined) label += text.marker;
   else if (text.subitem !== undefined) label += `（${text.group ?? text.subitem}）`;
