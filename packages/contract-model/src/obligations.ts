@@ -16,7 +16,7 @@ import type { DueRule } from "./due-rule.js";
 import { isRecurringRule } from "./due-rule.js";
 import { ContractModelError } from "./errors.js";
 import { addDays, isoOf, lastDayOfMonth, maxIso, minIso } from "./internal/dates.js";
-import { type Duty, dutiesOf, type ObligationCategory } from "./internal/duties.js";
+import { anchorEventOf, type Duty, dutiesOf, type ObligationCategory } from "./internal/duties.js";
 import type { SourceRef } from "./source-ref.js";
 import type { WorkWindow } from "./work-item.js";
 
@@ -81,12 +81,6 @@ export const obligationsOptionsSchema = z.strictObject({
 });
 /** Options of {@link obligations}. */
 export type ObligationsOptions = z.input<typeof obligationsOptionsSchema>;
-
-function anchorEventOf(rule: DueRule): string | undefined {
-  return "anchor" in rule && rule.anchor !== undefined && "event" in rule.anchor
-    ? rule.anchor.event
-    : undefined;
-}
 
 function nominalOf(rule: DueRule, deadline: Deadline): IsoDate | undefined {
   switch (rule.kind) {

@@ -4,20 +4,13 @@ import { evaluateDeadlineRule } from "@ward/sla-timers";
 import { contractCalendar } from "./contract-calendar.js";
 import { resolvePeriod } from "./contract-period.js";
 import { BUILT_IN_EVENTS, type Contract } from "./contract-schema.js";
-import type { DueRule } from "./due-rule.js";
 import { isRecurringRule } from "./due-rule.js";
 import type { ContractIssue } from "./errors.js";
 import { addDays } from "./internal/dates.js";
-import { dutiesOf } from "./internal/duties.js";
+import { anchorEventOf, dutiesOf } from "./internal/duties.js";
 
 function issue(path: string, code: string, message: string, messageJa: string): ContractIssue {
   return { path, code, message, messageJa };
-}
-
-function anchorEvent(rule: DueRule): string | undefined {
-  return "anchor" in rule && rule.anchor !== undefined && "event" in rule.anchor
-    ? rule.anchor.event
-    : undefined;
 }
 
 function minutes(time: string): number {
@@ -165,7 +158,7 @@ export function validateContract(contract: Contract): ContractIssue[] {
       );
       continue;
     }
-    const event = anchorEvent(rule);
+    const event = anchorEventOf(rule);
     if (event !== undefined && !events.has(event)) {
       issues.push(
         issue(

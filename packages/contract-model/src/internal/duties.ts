@@ -17,6 +17,13 @@ export interface Duty {
   readonly source: SourceRef;
 }
 
+// The event a rule counts from, when it is anchored to one (not to a fixed date).
+export function anchorEventOf(rule: DueRule): string | undefined {
+  return "anchor" in rule && rule.anchor !== undefined && "event" in rule.anchor
+    ? rule.anchor.event
+    : undefined;
+}
+
 // Every item of a contract that carries (or could carry) a due rule, in a stable order.
 export function dutiesOf(contract: Contract): Duty[] {
   const duties: Duty[] = [];
