@@ -77,6 +77,17 @@ export function createDemoApp(platform: Platform): Hono<PlatformEnv> {
     return q;
   };
 
+  const listNotes = async (c: Parameters<typeof renderPage>[0]) => {
+    const notes = await visible(c).orderBy("id", "desc").limit(200).execute();
+    await appendAudit(
+      platform.db,
+      c.get("actor"),
+      { action: "note.list", targetType: "note", detail: { count: notes.length } },
+      { clock: platform.clock },
+    );
+    return notes;
+  };
+
   const newNotePage = (
     c: Parameters<typeof renderPage>[0],
     values: Record<string, string> = {},
@@ -154,13 +165,7 @@ ${field({ name: "attachment", label: "添付ファイル", type: "file", hint: "
         }),
       );
       app.get("/notes", requirePermission("read"), async (c) => {
-        const notes = await visible(c).orderBy("id", "desc").limit(200).execute();
-        await appendAudit(
-          platform.db,
-          c.get("actor"),
-          { action: "note.list", targetType: "note", detail: { count: notes.length } },
-          { clock: platform.clock },
-        );
+        const notes = await listNotes(c);
         return renderPage(c, {
           title: "メモ一覧",
           ...(c.req.query("created") ? { notice: "メモを保存しました。" } : {}),
@@ -205,13 +210,7 @@ ${note.file_id ? html`<p><a href="/files/${note.file_id}" id="attachment-link">�
         });
       });
       app.get("/api/notes", requirePermission("read"), async (c) => {
-        const notes = await visible(c).orderBy("id", "desc").limit(200).execute();
-        await appendAudit(
-          platform.db,
-          c.get("actor"),
-          { action: "note.list", targetType: "note", detail: { count: notes.length } },
-          { clock: platform.clock },
-        );
+        const notes = await listNotes(c);
         return c.json({
           notes: notes.map((n) => ({ id: n.id, title: n.title, body: n.body, fileId: n.file_id })),
         });
