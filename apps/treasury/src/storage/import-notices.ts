@@ -10,6 +10,7 @@ import {
   parsePaymentNotices,
 } from "../domain/index.js";
 import { type TreasuryTrx, treasuryDb, yenFromDb } from "./db.js";
+import type { TreasuryTables } from "./schema.js";
 
 /** Options of {@link importNoticeFile}. */
 export interface ImportNoticeFileOptions {
@@ -225,17 +226,7 @@ async function insertNotices(
 }
 
 /** A stored notice row with the date as text (never a host-local `Date`). */
-export interface NoticeRow {
-  notice_number: string;
-  cash_date: string;
-  fiscal_year: number;
-  year_kind: string;
-  channel: string;
-  account_code: string;
-  subject_code: string;
-  department_code: string;
-  amount_yen: string | number | bigint;
-}
+export type NoticeRow = Omit<TreasuryTables["treasury_notices"], "batch_id" | "line">;
 
 /** Columns selecting a {@link NoticeRow}. */
 export const noticeColumns = sql.raw(
