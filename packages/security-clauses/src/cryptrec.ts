@@ -220,6 +220,9 @@ const LISTED: Record<string, string> = {
   ED448: "EdDSA",
 };
 
+// Every name the parser can produce from a known token, listed or not.
+const KNOWN = new Set([...Object.values(LISTED), ...Object.values(OTHER)]);
+
 const NOTES: Record<string, string> = {
   X25519: "曲線（X25519）が推奨リストのECDHの対象かは未確認",
   X448: "曲線（X448）が推奨リストのECDHの対象かは未確認",
@@ -277,8 +280,7 @@ function assess(name: string, raw: string, list: CryptrecList): CryptrecComponen
   }
   if (name === "RSA")
     return { name, status: "unrecognised", note: "RSAの方式（PSS / PKCS1-v1_5 / OAEP）が不明" };
-  const known = Object.values(LISTED).includes(name) || Object.values(OTHER).includes(name);
-  return known ? { name, status: "not-listed" } : { name, status: "unrecognised" };
+  return KNOWN.has(name) ? { name, status: "not-listed" } : { name, status: "unrecognised" };
 }
 
 /**
