@@ -3,8 +3,8 @@ import iconv from "iconv-lite";
 import { z } from "zod";
 import type { BankMaster } from "./bank-master.js";
 import type { CreditorAccount } from "./creditor-account.js";
-import { TreasuryError, ZenginFileError } from "./errors.js";
-import { encodeField } from "./internal/zengin-codec.js";
+import { ZenginError, ZenginFileError } from "./errors.js";
+import { encodeRecord } from "./internal/records.js";
 import {
   DATA_FIELDS,
   EDI_FIELD,
@@ -116,16 +116,6 @@ function invalid(
   });
 }
 
-function record(
-  fields: readonly ZenginField[],
-  values: Readonly<Record<string, string>>,
-  recordNumber: number,
-): string {
-  let out = "";
-  for (const field of fields) out += encodeField(values[field.key] ?? "", field, recordNumber);
-  return out;
-}
-
 const cut = (text: string | undefined, width: number): string | undefined =>
   text === undefined ? undefined : text.slice(0, width);
 
@@ -140,7 +130,7 @@ const cut = (text: string | undefined, width: number): string | undefined =>
  * @param options - `lineEnding` ("crlf"), `calendar` (bankCalendar()), `master`
  * @returns the file's bytes
  * @throws {ZenginFileError} `ZENGIN_INVALID_FIELD` naming the record number and field
- * @throws {TreasuryError} `NOT_A_BANK_DAY` when the transfer date is a bank holiday
+ * @throws {ZenginError} `NOT_A_BANK_DAY` when the transfer date is a bank holiday
  * @example
  * const bytes = writeZenginTransferFile(
  *   { requesterCode: "1234567890", requesterName: "ﾈﾘﾏｸ", transferDate: "2025-07-25", bankCode: "0001", branchCode: "001", accountType: "1", accountNumber: "1234567" },
@@ -163,7 +153,7 @@ export function writeZenginTransferFile(
   const calendar = options.calendar ?? bankCalendar();
   const reason = closedReason(calendar, h.transferDate);
   if (reason !== undefined) {
-    throw new TreasuryError(
+    throw new ZenginError(
       "NOT_A_BANK_DAY",
       `transfer date ${h.transferDate} is a bank holiday (${reason.name})`,
       {
@@ -174,7 +164,7 @@ export function writeZenginTransferFile(
   }
   const master = options.master;
   const lines: string[] = [
-    record(
+    encodeRecord(
       HEADER_FIELDS,
       {
         recordType: "1",
@@ -225,7 +215,7 @@ export function writeZenginTransferFile(
     };
     if (r.ediInfo === undefined) {
       lines.push(
-        record(
+        encodeRecord(
           DATA_FIELDS,
           { ...common, customerCode1: r.customerCode1 ?? "", customerCode2: r.customerCode2 ?? "" },
           recordNumber,
@@ -235,7 +225,7 @@ export function writeZenginTransferFile(
       const fields = DATA_FIELDS.filter((field) => field.key !== "customerCode2").map((field) =>
         field.key === "customerCode1" ? EDI_FIELD : field,
       );
-      lines.push(record(fields, { ...common, ediInfo: r.ediInfo }, recordNumber));
+      lines.push(encodeRecord(fields, { ...common, ediInfo: r.ediInfo }, recordNumber));
     }
   });
   const trailerNumber = records.length + 2;
@@ -247,17 +237,17 @@ export function writeZenginTransferFile(
     });
   }
   lines.push(
-    record(
+    encodeRecord(
       TRAILER_FIELDS,
       { recordType: "8", totalCount: String(records.length), totalAmount: String(total) },
       trailerNumber,
     ),
   );
-  lines.push(record(END_FIELDS, { recordType: "9" }, trailerNumber + 1));
+  lines.push(encodeRecord(END_FIELDS, { recordType: "9" }, trailerNumber + 1));
   for (const line of lines) {
     // Guard: every record is exactly 120 single-byte characters before encoding.
     if (line.length !== ZENGIN_RECORD_LENGTH)
-      throw new Error(`@ward/treasury: internal record length ${line.length}`);
+      throw new Error(`@ward/zengin: internal record length ${line.length}`);
   }
   const separator = (options.lineEnding ?? "crlf") === "crlf" ? "\r\n" : "";
   const text = lines.join(separator) + separator;

@@ -1,14 +1,6 @@
 import { ZenginFileError } from "./errors.js";
-import { decodeField } from "./internal/zengin-codec.js";
-import {
-  DATA_FIELDS,
-  EDI_FIELD,
-  END_FIELDS,
-  HEADER_FIELDS,
-  TRAILER_FIELDS,
-  ZENGIN_RECORD_LENGTH,
-  type ZenginField,
-} from "./zengin-layout.js";
+import { decodeRecord, expectField, optional, splitRecords, validMonthDay } from "./internal/records.js";
+import { DATA_FIELDS, EDI_FIELD, END_FIELDS, HEADER_FIELDS, TRAILER_FIELDS } from "./zengin-layout.js";
 import type { ZenginTransferRecord } from "./zengin-transfer-file.js";
 
 /** A parsed 総合振込 header. */
@@ -45,101 +37,6 @@ export interface ParseZenginTransferFileOptions {
   readonly year?: number;
 }
 
-function fields(
-  bytes: Uint8Array,
-  layout: readonly ZenginField[],
-  recordNumber: number,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  let offset = 0;
-  for (const field of layout) {
-    out[field.key] = decodeField(bytes, offset, field, recordNumber);
-    offset += field.width;
-  }
-  return out;
-}
-
-function splitRecords(bytes: Uint8Array): { records: Uint8Array[]; lineEnding: "crlf" | "none" } {
-  let end = bytes.length;
-  // A DOS end-of-file mark after the last record is tolerated.
-  if (end > 0 && bytes[end - 1] === 0x1a) end -= 1;
-  const crlf = end > ZENGIN_RECORD_LENGTH && bytes[ZENGIN_RECORD_LENGTH] === 0x0d;
-  const records: Uint8Array[] = [];
-  if (!crlf) {
-    if (end > ZENGIN_RECORD_LENGTH && bytes[ZENGIN_RECORD_LENGTH] === 0x0a) {
-      throw new ZenginFileError(
-        "ZENGIN_RECORD_LENGTH",
-        "records are separated by LF; Zengin allows CR+LF or nothing",
-        {
-          recordNumber: 1,
-          messageJa: "改行コードがLFです（CR+LFまたは改行なしのみ使用できます）",
-        },
-      );
-    }
-    for (let start = 0; start < end; start += ZENGIN_RECORD_LENGTH) {
-      const record = bytes.subarray(start, Math.min(start + ZENGIN_RECORD_LENGTH, end));
-      if (record.length < ZENGIN_RECORD_LENGTH) {
-        throw new ZenginFileError(
-          "ZENGIN_TRUNCATED",
-          `the file ends inside a record (${record.length} of 120 bytes)`,
-          {
-            recordNumber: records.length + 1,
-            messageJa: `ファイルがレコードの途中で終わっています（${record.length}/120バイト）`,
-            details: { bytes: record.length },
-          },
-        );
-      }
-      records.push(record);
-    }
-    return { records, lineEnding: "none" };
-  }
-  let start = 0;
-  while (start < end) {
-    let stop = start;
-    while (stop < end && bytes[stop] !== 0x0d && bytes[stop] !== 0x0a) stop++;
-    const record = bytes.subarray(start, stop);
-    const terminated = stop + 1 < end && bytes[stop] === 0x0d && bytes[stop + 1] === 0x0a;
-    if (record.length !== ZENGIN_RECORD_LENGTH) {
-      const truncated = !terminated && stop >= end;
-      throw new ZenginFileError(
-        truncated ? "ZENGIN_TRUNCATED" : "ZENGIN_RECORD_LENGTH",
-        `record is ${record.length} bytes, not 120`,
-        {
-          recordNumber: records.length + 1,
-          messageJa: truncated
-            ? `ファイルがレコードの途中で終わっています（${record.length}/120バイト）`
-            : `レコード長が${record.length}バイトです（120バイトでなければなりません）`,
-          details: { bytes: record.length },
-        },
-      );
-    }
-    if (stop < end && !terminated) {
-      throw new ZenginFileError("ZENGIN_RECORD_LENGTH", "a record ends with CR or LF alone", {
-        recordNumber: records.length + 1,
-        messageJa: "改行コードがCR+LFではありません",
-      });
-    }
-    records.push(record);
-    start = stop + 2;
-  }
-  return { records, lineEnding: "crlf" };
-}
-
-const optional = (value: string | undefined): string | undefined =>
-  value === undefined || value === "" ? undefined : value;
-
-function expect(condition: boolean, recordNumber: number, field: string, en: string, ja: string): void {
-  if (!condition)
-    throw new ZenginFileError("ZENGIN_INVALID_FIELD", en, { recordNumber, field, messageJa: ja });
-}
-
-function validMonthDay(mmdd: string, year: number): boolean {
-  const month = Number(mmdd.slice(0, 2));
-  const day = Number(mmdd.slice(2));
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /**
  * Reads a Zengin 総合振込 file (種別 21) back: records of 120 bytes, back to back or CR+LF
  * separated; header, data records, trailer, end in that order; the trailer's count and total
@@ -171,15 +68,15 @@ export function parseZenginTransferFile(
       messageJa: "先頭がヘッダーレコード（データ区分1）ではありません",
     });
   }
-  const h = fields(raw[0] as Uint8Array, HEADER_FIELDS, 1);
-  expect(
+  const h = decodeRecord(raw[0] as Uint8Array, HEADER_FIELDS, 1);
+  expectField(
     h.kindCode === "21",
     1,
     "種別コード",
     `kind code ${h.kindCode} is not 21`,
     `種別コードが21（総合振込）ではありません（${h.kindCode}）`,
   );
-  expect(
+  expectField(
     h.codeType === "0",
     1,
     "コード区分",
@@ -187,14 +84,14 @@ export function parseZenginTransferFile(
     `コード区分が0（JIS）ではありません（${h.codeType}）`,
   );
   const monthDay = h.transferMonthDay as string;
-  expect(
+  expectField(
     validMonthDay(monthDay, options.year ?? 2024),
     1,
     "振込指定日",
     `transfer date ${monthDay} is not a valid MMDD`,
     `振込指定日が月日（MMDD）として正しくありません（${monthDay}）`,
   );
-  expect(
+  expectField(
     ["1", "2", "9"].includes(h.accountType as string),
     1,
     "預金種目（依頼人）",
@@ -214,38 +111,38 @@ export function parseZenginTransferFile(
           field.key === "customerCode1" ? EDI_FIELD : field,
         )
       : DATA_FIELDS;
-    const d = fields(bytesOfRecord, layout, recordNumber);
-    expect(
+    const d = decodeRecord(bytesOfRecord, layout, recordNumber);
+    expectField(
       ["1", "2", "4", "9"].includes(d.accountType as string),
       recordNumber,
       "預金種目",
       `account type ${d.accountType} is not 1, 2, 4 or 9`,
       `預金種目は1・2・4・9のいずれかです（${d.accountType}）`,
     );
-    expect(
+    expectField(
       ["0", "1", "2"].includes(d.newCode as string),
       recordNumber,
       "新規コード",
       `new code ${d.newCode}`,
       `新規コードは0・1・2のいずれかです（${d.newCode}）`,
     );
-    expect(
+    expectField(
       ["", "7", "8"].includes(d.transferCategory as string),
       recordNumber,
       "振込指定区分",
       `transfer category ${d.transferCategory}`,
       `振込指定区分は7・8または空白です（${d.transferCategory}）`,
     );
-    expect(
+    expectField(
       d.ediFlag === "" || d.ediFlag === "Y",
       recordNumber,
       "識別表示",
       `EDI flag ${d.ediFlag}`,
       `識別表示はYまたは空白です（${d.ediFlag}）`,
     );
-    expect(d.holderName !== "", recordNumber, "受取人名", "holder name is blank", "受取人名が空白です");
+    expectField(d.holderName !== "", recordNumber, "受取人名", "holder name is blank", "受取人名が空白です");
     const amount = Number(d.amount);
-    expect(amount > 0, recordNumber, "振込金額", "amount is zero", "振込金額が0円です");
+    expectField(amount > 0, recordNumber, "振込金額", "amount is zero", "振込金額が0円です");
     sum += amount;
     const customerCode1 =
       d.customerCode1 === undefined || /^0+$/.test(d.customerCode1) ? undefined : d.customerCode1;
@@ -291,7 +188,7 @@ export function parseZenginTransferFile(
       },
     );
   }
-  const t = fields(raw[index] as Uint8Array, TRAILER_FIELDS, trailerNumber);
+  const t = decodeRecord(raw[index] as Uint8Array, TRAILER_FIELDS, trailerNumber);
   const totalCount = Number(t.totalCount);
   const totalAmount = Number(t.totalAmount);
   if (totalCount !== records.length) {
@@ -337,7 +234,7 @@ export function parseZenginTransferFile(
       },
     );
   }
-  fields(raw[index] as Uint8Array, END_FIELDS, index + 1);
+  decodeRecord(raw[index] as Uint8Array, END_FIELDS, index + 1);
   if (index + 1 < raw.length) {
     throw new ZenginFileError("ZENGIN_RECORD_ORDER", "records after the end record", {
       recordNumber: index + 2,
