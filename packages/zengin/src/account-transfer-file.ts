@@ -1,17 +1,22 @@
-import { bankCalendar, type Calendar, closedReason, type IsoDate } from "@ward/calendar-jp";
-import iconv from "iconv-lite";
+import type { Calendar, IsoDate } from "@ward/calendar-jp";
 import { z } from "zod";
 import type { AccountTransferResultCode } from "./account-transfer-result.js";
 import type { BankMaster } from "./bank-master.js";
-import { ZenginError, ZenginFileError } from "./errors.js";
+import { ZenginFileError } from "./errors.js";
+import {
+  assertBankDay,
+  assertRecordCount,
+  digitText,
+  fileBytes,
+  invalidField,
+  namesFromMaster,
+} from "./internal/file-writer.js";
 import { encodeRecord } from "./internal/records.js";
 import {
   ACCOUNT_TRANSFER_DATA_FIELDS,
   ACCOUNT_TRANSFER_HEADER_FIELDS,
   ACCOUNT_TRANSFER_TRAILER_FIELDS,
   END_FIELDS,
-  ZENGIN_RECORD_LENGTH,
-  type ZenginField,
 } from "./zengin-layout.js";
 
 /** The header of a 預金口座振替 file: who collects, into which account, on which day. */
@@ -67,8 +72,6 @@ export interface WriteAccountTransferFileOptions {
   readonly master?: BankMaster;
 }
 
-const digitText = (max: number) => z.string().regex(new RegExp(`^\\d{1,${max}}$`));
-
 const headerSchema = z.object({
   requesterCode: digitText(10),
   requesterName: z.string().min(1),
@@ -94,23 +97,6 @@ const recordSchema = z.object({
   customerNumber: digitText(20).optional(),
   resultCode: z.enum(["0", "1", "2", "3", "4", "8", "9"]).optional(),
 });
-
-function invalid(
-  recordNumber: number,
-  issue: z.core.$ZodIssue,
-  layout: readonly ZenginField[],
-): ZenginFileError {
-  const key = String(issue.path[0] ?? "");
-  const field = layout.find((candidate) => candidate.key === key);
-  return new ZenginFileError("ZENGIN_INVALID_FIELD", `${key}: ${issue.message}`, {
-    recordNumber,
-    field: field?.name ?? (key === "debitDate" ? "引落日" : key),
-    messageJa: "値が正しくありません（桁数・文字種・範囲を確認してください）",
-  });
-}
-
-const cut = (text: string | undefined, width: number): string | undefined =>
-  text === undefined ? undefined : text.slice(0, width);
 
 /**
  * Writes a Zengin 預金口座振替 file (種別 91): the request a ward sends to collect fees by direct
@@ -139,23 +125,13 @@ export function writeAccountTransferFile(
   const kind = options.kind ?? "request";
   const parsedHeader = headerSchema.safeParse(header);
   if (!parsedHeader.success) {
-    throw invalid(1, parsedHeader.error.issues[0] as z.core.$ZodIssue, ACCOUNT_TRANSFER_HEADER_FIELDS);
+    throw invalidField(1, parsedHeader.error.issues[0] as z.core.$ZodIssue, ACCOUNT_TRANSFER_HEADER_FIELDS, {
+      debitDate: "引落日",
+    });
   }
   const h = parsedHeader.data;
-  const reason = closedReason(options.calendar ?? bankCalendar(), h.debitDate);
-  if (reason !== undefined) {
-    throw new ZenginError("NOT_A_BANK_DAY", `debit date ${h.debitDate} is a bank holiday (${reason.name})`, {
-      messageJa: `引落日${h.debitDate}は金融機関の休業日です（${reason.name}）`,
-      details: { debitDate: h.debitDate, reason },
-    });
-  }
-  if (records.length > 999_999) {
-    throw new ZenginFileError("ZENGIN_INVALID_FIELD", "more than 999,999 records", {
-      recordNumber: records.length + 2,
-      field: "合計件数",
-      messageJa: "件数が999,999件を超えています",
-    });
-  }
+  assertBankDay(h.debitDate, options.calendar, { key: "debitDate", en: "debit date", ja: "引落日" });
+  assertRecordCount(records.length);
   const master = options.master;
   const lines: string[] = [
     encodeRecord(
@@ -168,9 +144,8 @@ export function writeAccountTransferFile(
         requesterName: h.requesterName,
         debitMonthDay: h.debitDate.slice(5, 7) + h.debitDate.slice(8, 10),
         bankCode: h.bankCode,
-        bankName: h.bankName ?? cut(master?.bank(h.bankCode)?.kana, 15) ?? "",
         branchCode: h.branchCode,
-        branchName: h.branchName ?? cut(master?.branch(h.bankCode, h.branchCode)?.kana, 15) ?? "",
+        ...namesFromMaster(master, h, h),
         accountType: h.accountType,
         accountNumber: h.accountNumber,
       },
@@ -184,7 +159,11 @@ export function writeAccountTransferFile(
     const recordNumber = index + 2;
     const parsed = recordSchema.safeParse(input);
     if (!parsed.success) {
-      throw invalid(recordNumber, parsed.error.issues[0] as z.core.$ZodIssue, ACCOUNT_TRANSFER_DATA_FIELDS);
+      throw invalidField(
+        recordNumber,
+        parsed.error.issues[0] as z.core.$ZodIssue,
+        ACCOUNT_TRANSFER_DATA_FIELDS,
+      );
     }
     const r = parsed.data;
     if (kind === "result" && r.resultCode === undefined) {
@@ -206,9 +185,8 @@ export function writeAccountTransferFile(
         {
           recordType: "2",
           bankCode: r.bankCode,
-          bankName: r.bankName ?? cut(master?.bank(r.bankCode)?.kana, 15) ?? "",
           branchCode: r.branchCode,
-          branchName: r.branchName ?? cut(master?.branch(r.bankCode, r.branchCode)?.kana, 15) ?? "",
+          ...namesFromMaster(master, r, r),
           accountType: r.accountType,
           accountNumber: r.accountNumber,
           holderName: r.holderName,
@@ -239,10 +217,5 @@ export function writeAccountTransferFile(
     ),
   );
   lines.push(encodeRecord(END_FIELDS, { recordType: "9" }, trailerNumber + 1));
-  for (const line of lines) {
-    if (line.length !== ZENGIN_RECORD_LENGTH)
-      throw new Error(`@ward/zengin: internal record length ${line.length}`);
-  }
-  const separator = (options.lineEnding ?? "crlf") === "crlf" ? "\r\n" : "";
-  return new Uint8Array(iconv.encode(lines.join(separator) + separator, "Shift_JIS"));
+  return fileBytes(lines, options.lineEnding);
 }

@@ -1,6 +1,6 @@
-import { ZenginFileError } from "./errors.js";
-import { decodeRecord, expectField, optional, splitRecords, validMonthDay } from "./internal/records.js";
-import { DATA_FIELDS, EDI_FIELD, END_FIELDS, HEADER_FIELDS, TRAILER_FIELDS } from "./zengin-layout.js";
+import { bankNames, expectTotal, readFrame } from "./internal/file-frame.js";
+import { decodeRecord, expectField, optional } from "./internal/records.js";
+import { DATA_FIELDS, EDI_FIELD, HEADER_FIELDS, TRAILER_FIELDS } from "./zengin-layout.js";
 import type { ZenginTransferRecord } from "./zengin-transfer-file.js";
 
 /** A parsed 総合振込 header. */
@@ -56,55 +56,18 @@ export function parseZenginTransferFile(
   bytes: Uint8Array,
   options: ParseZenginTransferFileOptions = {},
 ): ParsedZenginTransferFile {
-  const { records: raw, lineEnding } = splitRecords(bytes);
-  if (raw.length === 0) {
-    throw new ZenginFileError("ZENGIN_TRUNCATED", "the file is empty", { messageJa: "ファイルが空です" });
-  }
-  const kindOf = (index: number): string => String.fromCharCode(raw[index]?.[0] ?? 0x20);
-  if (kindOf(0) !== "1") {
-    throw new ZenginFileError("ZENGIN_RECORD_ORDER", "the first record is not a header (1)", {
-      recordNumber: 1,
-      field: "データ区分",
-      messageJa: "先頭がヘッダーレコード（データ区分1）ではありません",
-    });
-  }
-  const h = decodeRecord(raw[0] as Uint8Array, HEADER_FIELDS, 1);
-  expectField(
-    h.kindCode === "21",
-    1,
-    "種別コード",
-    `kind code ${h.kindCode} is not 21`,
-    `種別コードが21（総合振込）ではありません（${h.kindCode}）`,
-  );
-  expectField(
-    h.codeType === "0",
-    1,
-    "コード区分",
-    `code type ${h.codeType} is not 0`,
-    `コード区分が0（JIS）ではありません（${h.codeType}）`,
-  );
-  const monthDay = h.transferMonthDay as string;
-  expectField(
-    validMonthDay(monthDay, options.year ?? 2024),
-    1,
-    "振込指定日",
-    `transfer date ${monthDay} is not a valid MMDD`,
-    `振込指定日が月日（MMDD）として正しくありません（${monthDay}）`,
-  );
-  expectField(
-    ["1", "2", "9"].includes(h.accountType as string),
-    1,
-    "預金種目（依頼人）",
-    `account type ${h.accountType} is not 1, 2 or 9`,
-    `預金種目は1・2・9のいずれかです（${h.accountType}）`,
-  );
-
+  const frame = readFrame(bytes, {
+    headerFields: HEADER_FIELDS,
+    trailerFields: TRAILER_FIELDS,
+    kindCode: "21",
+    kindName: "総合振込",
+    dateKey: "transferMonthDay",
+    dateName: "振込指定日",
+    year: options.year,
+  });
   const records: ZenginTransferRecord[] = [];
-  let index = 1;
   let sum = 0;
-  for (; index < raw.length && kindOf(index) === "2"; index++) {
-    const recordNumber = index + 1;
-    const bytesOfRecord = raw[index] as Uint8Array;
+  for (const { bytes: bytesOfRecord, recordNumber } of frame.data) {
     const edi = String.fromCharCode(bytesOfRecord[112] ?? 0x20) === "Y";
     const layout = edi
       ? DATA_FIELDS.filter((field) => field.key !== "customerCode2").map((field) =>
@@ -148,14 +111,11 @@ export function parseZenginTransferFile(
       d.customerCode1 === undefined || /^0+$/.test(d.customerCode1) ? undefined : d.customerCode1;
     const customerCode2 =
       d.customerCode2 === undefined || /^0+$/.test(d.customerCode2) ? undefined : d.customerCode2;
-    const bankName = optional(d.bankName);
-    const branchName = optional(d.branchName);
     const transferCategory = optional(d.transferCategory) as "7" | "8" | undefined;
     records.push({
       bankCode: d.bankCode as string,
-      ...(bankName === undefined ? {} : { bankName }),
+      ...bankNames(d),
       branchCode: d.branchCode as string,
-      ...(branchName === undefined ? {} : { branchName }),
       clearingHouseCode: d.clearingHouseCode as string,
       accountType: d.accountType as ZenginTransferRecord["accountType"],
       accountNumber: d.accountNumber as string,
@@ -169,97 +129,22 @@ export function parseZenginTransferFile(
     });
   }
 
-  const trailerNumber = index + 1;
-  if (index >= raw.length) {
-    throw new ZenginFileError("ZENGIN_TRUNCATED", "the file ends before the trailer record (8)", {
-      recordNumber: trailerNumber,
-      field: "データ区分",
-      messageJa: "トレーラレコード（データ区分8）がありません。ファイルが途中で切れています",
-    });
-  }
-  if (kindOf(index) !== "8") {
-    throw new ZenginFileError(
-      "ZENGIN_RECORD_ORDER",
-      `record ${trailerNumber} is of kind ${kindOf(index)}, expected 2 or 8`,
-      {
-        recordNumber: trailerNumber,
-        field: "データ区分",
-        messageJa: `データレコード（2）またはトレーラレコード（8）が必要な位置にデータ区分「${kindOf(index)}」があります`,
-      },
-    );
-  }
-  const t = decodeRecord(raw[index] as Uint8Array, TRAILER_FIELDS, trailerNumber);
+  const t = frame.trailer;
   const totalCount = Number(t.totalCount);
   const totalAmount = Number(t.totalAmount);
-  if (totalCount !== records.length) {
-    throw new ZenginFileError(
-      "ZENGIN_TRAILER_MISMATCH",
-      `trailer count ${totalCount} but ${records.length} data records`,
-      {
-        recordNumber: trailerNumber,
-        field: "合計件数",
-        messageJa: `合計件数${totalCount}件がデータレコード${records.length}件と一致しません`,
-        details: { trailer: totalCount, actual: records.length },
-      },
-    );
-  }
-  if (totalAmount !== sum) {
-    throw new ZenginFileError(
-      "ZENGIN_TRAILER_MISMATCH",
-      `trailer amount ${totalAmount} but data records sum to ${sum}`,
-      {
-        recordNumber: trailerNumber,
-        field: "合計金額",
-        messageJa: `合計金額${totalAmount}円がデータレコードの合計${sum}円と一致しません`,
-        details: { trailer: totalAmount, actual: sum },
-      },
-    );
-  }
-  index++;
-  if (index >= raw.length) {
-    throw new ZenginFileError("ZENGIN_TRUNCATED", "the file ends before the end record (9)", {
-      recordNumber: index + 1,
-      field: "データ区分",
-      messageJa: "エンドレコード（データ区分9）がありません。ファイルが途中で切れています",
-    });
-  }
-  if (kindOf(index) !== "9") {
-    throw new ZenginFileError(
-      "ZENGIN_RECORD_ORDER",
-      `record ${index + 1} is of kind ${kindOf(index)}, expected 9`,
-      {
-        recordNumber: index + 1,
-        field: "データ区分",
-        messageJa: `エンドレコード（データ区分9）が必要な位置にデータ区分「${kindOf(index)}」があります（複数の依頼を含むファイルには対応していません）`,
-      },
-    );
-  }
-  decodeRecord(raw[index] as Uint8Array, END_FIELDS, index + 1);
-  if (index + 1 < raw.length) {
-    throw new ZenginFileError("ZENGIN_RECORD_ORDER", "records after the end record", {
-      recordNumber: index + 2,
-      field: "データ区分",
-      messageJa: "エンドレコードの後にレコードがあります",
-    });
-  }
-
-  const bankName = optional(h.bankName);
-  const branchName = optional(h.branchName);
+  expectTotal(frame.trailerNumber, "合計件数", totalCount, records.length, "件");
+  expectTotal(frame.trailerNumber, "合計金額", totalAmount, sum, "円");
+  const h = frame.header;
   const header: ParsedZenginHeader = {
     requesterCode: h.requesterCode as string,
     requesterName: h.requesterName as string,
-    transferMonthDay: monthDay,
-    ...(options.year === undefined
-      ? {}
-      : {
-          transferDate: `${String(options.year).padStart(4, "0")}-${monthDay.slice(0, 2)}-${monthDay.slice(2)}`,
-        }),
+    transferMonthDay: frame.monthDay,
+    ...(frame.isoDate === undefined ? {} : { transferDate: frame.isoDate }),
     bankCode: h.bankCode as string,
-    ...(bankName === undefined ? {} : { bankName }),
     branchCode: h.branchCode as string,
-    ...(branchName === undefined ? {} : { branchName }),
+    ...bankNames(h),
     accountType: h.accountType as "1" | "2" | "9",
     accountNumber: h.accountNumber as string,
   };
-  return { header, records, totalCount, totalAmount, lineEnding };
+  return { header, records, totalCount, totalAmount, lineEnding: frame.lineEnding };
 }
