@@ -10,11 +10,12 @@ import { generatePassword } from "./password-hasher.js";
 import { can } from "./roles.js";
 
 type Trx = Transaction<PlatformTables>;
+/** What the administration functions need of the platform (the break-glass CLI has no more). */
+export type AdminContext = Pick<PlatformContext, "db" | "clock" | "hasher">;
 type TargetRow = { id: number; login_id: string; role: string; department_id: number | null };
 
 /** Loads the target under a row lock and checks that the actor may manage it (else audited `denied`). */
 async function managedTarget(
-  ctx: PlatformContext,
   trx: Trx,
   actor: Actor | AuditActor,
   userId: number,
@@ -38,7 +39,7 @@ async function managedTarget(
 }
 
 async function run<T>(
-  ctx: PlatformContext,
+  ctx: AdminContext,
   actor: Actor | AuditActor,
   userId: number,
   action: string,
@@ -46,7 +47,7 @@ async function run<T>(
 ): Promise<T> {
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const row = await managedTarget(ctx, trx, actor, userId, action);
+      const row = await managedTarget(trx, actor, userId, action);
       const { detail, value } = await body(trx, row);
       await appendAudit(
         trx,
@@ -80,7 +81,7 @@ async function run<T>(
  * ```
  */
 export async function unlockUser(
-  ctx: PlatformContext,
+  ctx: AdminContext,
   actor: Actor | AuditActor,
   userId: number,
 ): Promise<number> {
@@ -106,12 +107,12 @@ export async function unlockUser(
  * ```
  */
 export async function setUserDisabled(
-  ctx: PlatformContext,
-  actor: Actor,
+  ctx: AdminContext,
+  actor: Actor | AuditActor,
   userId: number,
   disabled: boolean,
 ): Promise<void> {
-  if (disabled && actor.user?.id === userId) {
+  if (disabled && ("user" in actor ? actor.user?.id : actor.id) === userId) {
     throw new PlatformError("VALIDATION_FAILED", {
       message: "cannot disable oneself",
       messageJa: "自分自身を利用停止にすることはできません。",
@@ -141,7 +142,7 @@ export async function setUserDisabled(
  * ```
  */
 export async function resetUserPassword(
-  ctx: PlatformContext,
+  ctx: AdminContext,
   actor: Actor | AuditActor,
   userId: number,
 ): Promise<string> {

@@ -15,6 +15,7 @@ import { formatTokyo, toTokyoIso } from "../time.js";
 import { csrfField, dataTable, errorSummary, field, issuesFor, selectField } from "../ui/layout.js";
 import type { AuthorizeFileRead, PlatformEnv } from "./env.js";
 import { parseJson, renderPage, requirePermission, safeParseForm } from "./request-helpers.js";
+import { registerUserAdminRoutes, userStateLabel } from "./user-admin-routes.js";
 
 /** Name of the HTTP-only, SameSite=Strict session cookie. */
 export const SESSION_COOKIE = "ward_session";
@@ -272,11 +273,11 @@ ${field({ name: "confirm", label: "新しいパスワード（確認）", type: 
         caption: "利用者一覧",
         columns: ["ログインID", "氏名", "権限", "所属", "状態"],
         rows: users.map((u) => [
-          u.loginId,
+          html`<a href="/admin/users/${u.id}">${u.loginId}</a>`,
           u.displayName,
           ROLE_LABELS[u.role],
           u.departmentId === null ? "—" : (deptName.get(u.departmentId) ?? String(u.departmentId)),
-          u.disabled ? "停止" : u.lockedUntil && u.lockedUntil > platform.clock() ? "ロック中" : "有効",
+          userStateLabel(u, platform.clock()),
         ]),
       })}
 <h2>利用者の追加</h2>
@@ -313,6 +314,8 @@ ${selectField({ name: "departmentId", label: "所属", value: values.departmentI
       throw error;
     }
   });
+
+  registerUserAdminRoutes(app);
 
   app.get("/admin/audit", requirePermission("view_audit"), async (c) => {
     const platform = c.get("platform");
