@@ -11,6 +11,7 @@ export {
   type SessionLookup,
 } from "./accounts/auth.js";
 export { type BreakGlassRequest, breakGlass } from "./accounts/break-glass.js";
+export { purgeLoginThrottle } from "./accounts/login-throttle.js";
 export {
   addGroupMember,
   createDepartment,

@@ -6,6 +6,7 @@ import {
   isPlatformError,
   login,
   type Platform,
+  purgeLoginThrottle,
   queryAudit,
   resetUserPassword,
   resolveSession,
@@ -187,6 +188,22 @@ for (const backend of backends) {
         expect((await resolveSession(single, newer.token)).status).toBe("valid");
       } finally {
         await single.close();
+      }
+    });
+
+    it("purges throttle rows of sprayed login ids once they would be forgotten anyway", async () => {
+      const platform = await open();
+      try {
+        for (let i = 0; i < 4; i += 1)
+          await outcome(login(platform, { loginId: `spray${i}`, password: "x" }, attacker));
+        const count = async () =>
+          (await platform.db.selectFrom("login_throttle").select("login_id").execute()).length;
+        expect(await count()).toBe(5);
+        expect(await purgeLoginThrottle(platform, new Date(now))).toBe(0);
+        expect(await purgeLoginThrottle(platform, new Date(now + 3 * 86_400_000))).toBe(5);
+        expect(await count()).toBe(0);
+      } finally {
+        await platform.close();
       }
     });
 

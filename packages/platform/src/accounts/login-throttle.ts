@@ -187,6 +187,28 @@ export async function reserveLoginAttempt(
 }
 
 /**
+ * Deletes throttle rows untouched for longer than the longest lock and a day (they would be
+ * forgotten anyway), so login ids sprayed by an attacker do not pile up. Returns how many went.
+ *
+ * @example
+ * ```ts
+ * await purgeLoginThrottle(platform, new Date()); // 0
+ * ```
+ */
+export async function purgeLoginThrottle(
+  ctx: Pick<PlatformContext, "db" | "lockout">,
+  now: Date,
+): Promise<number> {
+  const keepMs = Math.max(DAY_MS, ctx.lockout.maxLockMinutes * 60_000) + DAY_MS;
+  const result = await ctx.db
+    .deleteFrom("login_throttle")
+    .where("updated_at", "<", new Date(now.getTime() - keepMs))
+    .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
  * After a successful login: forgets the pair's failures and lock, and gives the client its
  * attempt back (lifting a block this attempt caused). Call it in the login's transaction.
  *

@@ -25,6 +25,7 @@ export const loginThrottleMigration: Migration = {
       updated_at timestamptz not null,
       primary key (scope, login_id, client)
     )`.execute(trx);
+    await sql`create index login_throttle_updated_idx on login_throttle (updated_at)`.execute(trx);
     await sql`create index login_throttle_login_idx on login_throttle (login_id) where scope = 'account'`.execute(
       trx,
     );
