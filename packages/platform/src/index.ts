@@ -10,6 +10,8 @@ export {
   type Session,
   type SessionLookup,
 } from "./accounts/auth.js";
+export { type BreakGlassRequest, breakGlass } from "./accounts/break-glass.js";
+export { purgeLoginThrottle } from "./accounts/login-throttle.js";
 export {
   addGroupMember,
   createDepartment,
@@ -39,6 +41,12 @@ export {
   ROLE_LABELS,
   type SessionUser,
 } from "./accounts/roles.js";
+export {
+  type AdminContext,
+  resetUserPassword,
+  setUserDisabled,
+  unlockUser,
+} from "./accounts/user-admin.js";
 export {
   type CreateUserInput,
   createUser,
@@ -85,6 +93,12 @@ export {
 } from "./files/file-store.js";
 export { type MasterKeySource, parseMasterKey, resolveMasterKey } from "./files/master-key.js";
 export { SESSION_COOKIE } from "./http/builtin-routes.js";
+export {
+  type ClientInfo,
+  resolveClient,
+  type TrustedProxies,
+  trustedProxyList,
+} from "./http/client-address.js";
 export { type AppOptions, createApp, LOGIN_CSRF_COOKIE } from "./http/create-app.js";
 export type { AuthorizeFileRead, PlatformEnv, ShellConfig } from "./http/env.js";
 export {
