@@ -75,6 +75,7 @@ export type { DocumentInput, DocumentKind, ParsedDocument, ParsedSection } from 
 export { attachmentMessages, type PromptAttachments, readPromptAttachments } from "./prompt-attachments.js";
 export { buildRagMessages } from "./rag-prompt.js";
 export { reciprocalRankFusion } from "./reciprocal-rank-fusion.js";
+export { ERASED_EXCERPT, redactExcerpts } from "./redact-excerpts.js";
 export { createRetriever, type Retrieve } from "./retriever.js";
 export { parseServerSentEvents, type ServerSentEvent } from "./server-sent-events.js";
 export { bigramPrefix, tokenize } from "./tokenize.js";

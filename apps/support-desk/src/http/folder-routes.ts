@@ -16,7 +16,7 @@ import {
 import type { Hono } from "hono";
 import { allows, FOLDER_RIGHT_LABELS } from "../domain/index.js";
 import type { Desk } from "../storage/desk.js";
-import { deleteDocument, listDocuments, requireDocument } from "../storage/documents.js";
+import { deleteDocument, eraseDocument, listDocuments, requireDocument } from "../storage/documents.js";
 import {
   createFolder,
   type Folder,
@@ -115,7 +115,10 @@ ${field({ name: "name", label: "フォルダ名", required: true, value: values.
       .execute();
     const created = c.req.query("created") ? "フォルダを作成しました。" : undefined;
     const deleted = c.req.query("deleted") ? "文書を削除しました。" : undefined;
-    const message = notice ?? created ?? deleted;
+    const erased = c.req.query("erased")
+      ? "文書を完全に消去しました。元のファイルの鍵を破棄し、本文とチャット履歴の引用を削除しました（バックアップは運用管理者が消去します）。"
+      : undefined;
+    const message = notice ?? created ?? deleted ?? erased;
     return renderPage(c, {
       title: `フォルダ「${folder.name}」`,
       status: issues.length ? 422 : 200,
@@ -146,7 +149,10 @@ ${dataTable({
       cells.push(html`<form method="post" action="/documents/${d.id}/replace" enctype="multipart/form-data">${csrf}
 <label for="replace-${d.id}">差し替えるファイル（${d.name}）</label>
 <input id="replace-${d.id}" type="file" name="file"> <button type="submit">差し替える</button></form>
-<form method="post" action="/documents/${d.id}/delete">${csrf}<button type="submit" aria-label="${d.name}を削除する">削除する</button></form>`);
+<form method="post" action="/documents/${d.id}/delete">${csrf}<button type="submit" aria-label="${d.name}を削除する">削除する</button></form>
+<form method="post" action="/documents/${d.id}/erase">${csrf}
+<label for="erase-${d.id}">完全消去の理由（${d.name}）</label>
+<input id="erase-${d.id}" name="reason" maxlength="200" required> <button type="submit" aria-label="${d.name}を完全に消去する（元に戻せません）">完全に消去する</button></form>`);
     }
     return cells as never;
   }),
@@ -218,6 +224,19 @@ ${
     const { document } = await requireDocument(desk, c.get("actor"), c.req.param("id"), "write");
     await deleteDocument(desk, c.get("actor"), document.id);
     return c.redirect(`/folders/${document.folder_id}?deleted=1`, 303);
+  });
+
+  app.post("/documents/:id/erase", async (c) => {
+    const { document } = await requireDocument(desk, c.get("actor"), c.req.param("id"), "write");
+    const body = await c.req.parseBody();
+    try {
+      await eraseDocument(desk, c.get("actor"), document.id, { reason: text(body, "reason") });
+    } catch (error) {
+      const issues = validationIssues(error);
+      if (issues) return folderPage(c, document.folder_id, issues);
+      throw error;
+    }
+    return c.redirect(`/folders/${document.folder_id}?erased=1`, 303);
   });
 
   app.get("/jobs/:id{[0-9]+}", async (c) => {
