@@ -1,6 +1,13 @@
 export type { AnswerOptions, AnswerProvider, AnswerRequest } from "./answer-provider.js";
 export { type AnswerStream, answerQuestion, type QuestionRequest, streamAnswer } from "./answer-question.js";
 export {
+  type ArchiveLimit,
+  ArchiveLimitError,
+  type ArchiveLimits,
+  DEFAULT_ARCHIVE_LIMITS,
+  workbookCellCounter,
+} from "./archive-limits.js";
+export {
   type Bm25Index,
   type Bm25Options,
   type Bm25Row,
