@@ -150,3 +150,47 @@ for (const how of ["delete", "erase"] as const) {
     });
   });
 }
+
+describe("erasure from the folder screen", () => {
+  it("erases a deleted document's originals, asks for a reason, and refuses readers", async () => {
+    const t = await openTestDesk();
+    try {
+      const planted = await plantCanary(t);
+      await remove(planted, "delete");
+      const folderPage = async () => (await planted.admin.request(`/folders/${planted.folderId}`)).text();
+      expect(await folderPage()).toContain("削除済みの文書");
+      expect(await folderPage()).toContain(`action="/documents/${planted.documentId}/erase"`);
+
+      const reader = await planted.alice.form(`/documents/${planted.documentId}/erase`, { reason: "不要" });
+      expect(reader.status).toBe(403);
+      const blank = await planted.admin.form(`/documents/${planted.documentId}/erase`, { reason: " " });
+      expect(blank.status).toBe(422);
+      expect(await blank.text()).toContain("消去の理由を200文字以内で入力してください");
+      expect(await t.platform.db.selectFrom("file_erasures").selectAll().execute()).toEqual([]);
+
+      const erased = await planted.admin.form(`/documents/${planted.documentId}/erase`, {
+        reason: "保存期間満了",
+      });
+      expect(erased.headers.get("location")).toBe(`/folders/${planted.folderId}?erased=1`);
+      const page = await (await planted.admin.request(erased.headers.get("location") ?? "")).text();
+      expect(page).toContain("文書を完全に消去しました");
+      expect(page).not.toContain(`action="/documents/${planted.documentId}/erase"`);
+      const [record] = await t.platform.db.selectFrom("file_erasures").selectAll().execute();
+      expect(record).toMatchObject({
+        file_name: "窓口の手引き.md",
+        reason: "保存期間満了",
+        erased_by_login: "admin",
+      });
+      const audit = await t.platform.db
+        .selectFrom("audit_log")
+        .select(["action", "detail"])
+        .where("action", "in", ["document.delete", "document.erase", "file.erase"])
+        .orderBy("seq")
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual(["document.delete", "file.erase", "document.erase"]);
+      expect(JSON.stringify(audit)).not.toContain(planted.canary);
+    } finally {
+      await t.platform.close();
+    }
+  });
+});

@@ -143,6 +143,61 @@ export async function listDocuments(desk: Desk, folderId: number): Promise<Docum
 }
 
 /**
+ * The folder of a document, current or deleted (no right is checked: callers check it next).
+ *
+ * @example
+ * ```ts
+ * await documentFolderId(desk, id); // 3
+ * ```
+ */
+export async function documentFolderId(desk: Desk, documentId: string): Promise<number | undefined> {
+  const row = await desk.db
+    .selectFrom("support_desk_documents")
+    .select("folder_id")
+    .where("id", "=", documentId)
+    .executeTakeFirst();
+  return row?.folder_id;
+}
+
+/** A deleted document whose original files are still kept (encrypted) until erasure. */
+export interface DeletedDocumentSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly deletedAt: Date;
+  /** Versions whose original file is not erased yet. */
+  readonly keptFiles: number;
+}
+
+/**
+ * The deleted documents of a folder whose originals can still be erased, newest deletion first.
+ *
+ * @example
+ * ```ts
+ * (await listDeletedDocuments(desk, folder.id))[0]?.keptFiles; // 2
+ * ```
+ */
+export async function listDeletedDocuments(desk: Desk, folderId: number): Promise<DeletedDocumentSummary[]> {
+  const rows = await desk.db
+    .selectFrom("support_desk_documents as d")
+    .innerJoin("support_desk_versions as v", "v.document_id", "d.id")
+    .innerJoin("files as f", "f.id", "v.file_id")
+    .select(["d.id", "d.name", "d.deleted_at", (eb) => eb.fn.countAll<string>().as("kept")])
+    .where("d.folder_id", "=", folderId)
+    .where("d.deleted_at", "is not", null)
+    .where("f.erased_at", "is", null)
+    .groupBy(["d.id", "d.name", "d.deleted_at"])
+    .orderBy("d.deleted_at", "desc")
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    deletedAt: r.deleted_at ?? new Date(0),
+    keptFiles: Number(r.kept),
+  }));
+}
+
+/**
  * A current document and the actor's right on its folder (at least `needed`).
  *
  * @throws PlatformError `NOT_FOUND` (also when the actor may not read its folder), `FORBIDDEN`
@@ -315,13 +370,6 @@ export async function eraseDocument(
   documentId: string,
   options: { readonly reason: string },
 ): Promise<DocumentRemoval & { erasures: ErasureRecord[] }> {
-  const reason = options.reason.trim();
-  if (reason.length === 0 || reason.length > 200) {
-    throw new PlatformError("VALIDATION_FAILED", {
-      message: "erasure reason",
-      issues: [{ path: "reason", message: "消去の理由を200文字以内で入力してください" }],
-    });
-  }
   const document = await desk.db
     .selectFrom("support_desk_documents")
     .select(["id", "name", "folder_id", "deleted_at"])
@@ -329,6 +377,13 @@ export async function eraseDocument(
     .executeTakeFirst();
   if (!document) throw new PlatformError("NOT_FOUND", { message: `document ${documentId}` });
   await requireFolder(desk, actor, document.folder_id, "write");
+  const reason = options.reason.trim();
+  if (reason.length === 0 || reason.length > 200) {
+    throw new PlatformError("VALIDATION_FAILED", {
+      message: "erasure reason",
+      issues: [{ path: "reason", message: "消去の理由を200文字以内で入力してください" }],
+    });
+  }
   const result = await desk.db.transaction().execute(async (trx) => {
     const removed = await removeDocumentText(trx, documentId);
     const now = desk.platform.clock();
