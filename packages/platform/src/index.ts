@@ -92,6 +92,7 @@ export {
   type StoredFile,
 } from "./files/file-store.js";
 export { type MasterKeySource, parseMasterKey, resolveMasterKey } from "./files/master-key.js";
+export { type ReclaimReport, reclaimErasedSpace } from "./files/reclaim-space.js";
 export { SESSION_COOKIE } from "./http/builtin-routes.js";
 export {
   type ClientInfo,
