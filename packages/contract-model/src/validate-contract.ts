@@ -1,5 +1,5 @@
 import { fiscalYearRange, formatFiscalYear, type IsoDate } from "@ward/calendar-jp";
-import { getCatalogue, getProvision } from "@ward/security-clauses";
+import { getCatalogue } from "@ward/security-clauses";
 import { evaluateDeadlineRule } from "@ward/sla-timers";
 import { contractCalendar } from "./contract-calendar.js";
 import { resolvePeriod } from "./contract-period.js";
@@ -70,10 +70,10 @@ export function validateContract(contract: Contract): ContractIssue[] {
   // Clause ids.
   contract.clauseSets.forEach((set, s) => {
     const catalogue = getCatalogue(set.catalogue);
+    // A lookup, not getProvision: an unknown id is an issue to report, and no other error is swallowed.
+    const known = new Set(catalogue.provisions.map((p) => p.id));
     set.provisions?.forEach((id, p) => {
-      try {
-        getProvision(catalogue, id);
-      } catch {
+      if (!known.has(id)) {
         issues.push(
           issue(
             `clauseSets.${s}.provisions.${p}`,
