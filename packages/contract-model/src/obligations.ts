@@ -14,6 +14,7 @@ import { describeDueRule } from "./describe-due-rule.js";
 import type { DueRule } from "./due-rule.js";
 import { isRecurringRule } from "./due-rule.js";
 import { ContractModelError } from "./errors.js";
+import { clauseDutiesOf, clauseEventLabels, mergeClauseDuties } from "./internal/clause-duties.js";
 import { addDays, isoOf, lastDayOfMonth, maxIso, minIso } from "./internal/dates.js";
 import { anchorEventOf, type Duty, dutiesOf, type ObligationCategory } from "./internal/duties.js";
 import type { SourceRef } from "./source-ref.js";
@@ -59,6 +60,10 @@ export interface ContractObligation {
   /** How the rule computes the date, in Japanese. */
   readonly ruleText?: string;
   readonly interpretation?: string;
+  /** When the duty applies at all, e.g. 次期受託者が他の事業者に変更となる場合, 事故等が生じた場合. */
+  readonly condition?: string;
+  /** For a clause duty, the `@ward/security-clauses` evidence document it produces. */
+  readonly evidence?: string;
   readonly source: SourceRef;
 }
 
@@ -151,6 +156,7 @@ export function obligations(contract: Contract, options: ObligationsOptions): Co
     ...given,
   };
   const labels: Record<string, string> = {
+    ...clauseEventLabels(),
     ...BUILT_IN_EVENTS,
     ...Object.fromEntries(contract.events.map((e) => [e.name, e.label])),
   };
@@ -165,8 +171,10 @@ export function obligations(contract: Contract, options: ObligationsOptions): Co
     category: duty.category,
     title: duty.title,
     dueText: duty.dueText,
-    ...(duty.rule === undefined ? {} : { ruleText: describeDueRule(duty.rule, labels) }),
+    ...(duty.rule === undefined ? {} : { ruleText: duty.ruleText ?? describeDueRule(duty.rule, labels) }),
     ...(duty.interpretation === undefined ? {} : { interpretation: duty.interpretation }),
+    ...(duty.condition === undefined ? {} : { condition: duty.condition }),
+    ...(duty.evidence === undefined ? {} : { evidence: duty.evidence }),
     source: duty.source,
   });
   const unresolved = (duty: Duty, missing: readonly string[]): void => {
@@ -195,7 +203,7 @@ export function obligations(contract: Contract, options: ObligationsOptions): Co
     };
   };
 
-  for (const duty of dutiesOf(contract)) {
+  for (const duty of mergeClauseDuties(dutiesOf(contract), clauseDutiesOf(contract))) {
     if (!wanted(duty.category)) continue;
     const rule = duty.rule;
     if (rule === undefined) {

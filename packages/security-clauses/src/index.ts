@@ -21,6 +21,7 @@ export {
   type DueRule,
   describeDueRule,
   dueDateOf,
+  dueEventLabel,
   dueEventSchema,
   dueRuleSchema,
 } from "./due-rule.js";
