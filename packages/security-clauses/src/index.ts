@@ -8,9 +8,12 @@ export {
 export {
   type CryptrecCategory,
   type CryptrecCheck,
+  type CryptrecCheckOptions,
   type CryptrecComponent,
   type CryptrecEntry,
   type CryptrecList,
+  type CryptrecMembership,
+  type CryptrecRevision,
   type CryptrecVersion,
   checkCryptrec,
   cryptrecLists,
