@@ -11,7 +11,6 @@ import { contractCalendar } from "./contract-calendar.js";
 import { resolvePeriod } from "./contract-period.js";
 import { BUILT_IN_EVENTS, type Contract } from "./contract-schema.js";
 import { describeDueRule } from "./describe-due-rule.js";
-import type { DueRule } from "./due-rule.js";
 import { isRecurringRule } from "./due-rule.js";
 import { ContractModelError } from "./errors.js";
 import { clauseDutiesOf, clauseEventLabels, mergeClauseDuties } from "./internal/clause-duties.js";
