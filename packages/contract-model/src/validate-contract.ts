@@ -6,6 +6,7 @@ import { resolvePeriod } from "./contract-period.js";
 import { BUILT_IN_EVENTS, type Contract } from "./contract-schema.js";
 import { isRecurringRule } from "./due-rule.js";
 import type { ContractIssue } from "./errors.js";
+import { clauseDutiesOf } from "./internal/clause-duties.js";
 import { addDays } from "./internal/dates.js";
 import { anchorEventOf, dutiesOf } from "./internal/duties.js";
 
@@ -85,6 +86,22 @@ export function validateContract(contract: Contract): ContractIssue[] {
       }
     });
   });
+
+  // Clause duties named by contract items must be duties of the attached clause sets.
+  const clauseDuties = new Set(clauseDutiesOf(contract).map((d) => d.itemId));
+  for (const duty of dutiesOf(contract)) {
+    duty.clauses?.forEach((id, c) => {
+      if (clauseDuties.has(id)) return;
+      issues.push(
+        issue(
+          `${duty.path.replace(/\.due$/, "")}.clauses.${c}`,
+          "UNKNOWN_CLAUSE",
+          `"${duty.title}" names clause duty "${id}", which no attached clause set has`,
+          `「${duty.title}」が挙げる特記事項の義務「${id}」は、契約の特記事項にありません`,
+        ),
+      );
+    });
+  }
 
   // Unique ids.
   const seen = new Set<string>();
