@@ -65,7 +65,18 @@ export function deadlineRuleOf(
  * The contractor's dated or event-driven duties in the clause sets attached to a contract (the 特記事項): every
  * 乙 duty that has a due rule or produces a document, so the contract's calendar shows them beside its own.
  */
-export function clauseDutiesOf(contract: Contract): Duty[] {
+export function clauseDutiesOf(contract: Contract): readonly Duty[] {
+  const cached = cache.get(contract);
+  if (cached !== undefined) return cached;
+  const duties = computeClauseDuties(contract);
+  cache.set(contract, duties);
+  return duties;
+}
+
+// Built contracts are immutable, so their clause duties are mapped (and zod-parsed) once per contract.
+const cache = new WeakMap<Contract, readonly Duty[]>();
+
+function computeClauseDuties(contract: Contract): Duty[] {
   const duties: Duty[] = [];
   contract.clauseSets.forEach((set, s) => {
     const catalogue = getCatalogue(set.catalogue);
