@@ -98,6 +98,13 @@ export {
 export { type RunningServer, type ServerOptions, startServer } from "./http/start-server.js";
 export { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
 export {
+  acquireDataDirLock,
+  DATA_DIR_LOCK_FILE,
+  type DataDirLock,
+  type DataDirLockOptions,
+  type DataDirOwner,
+} from "./storage/data-dir-lock.js";
+export {
   type DatabaseKind,
   type DatabaseOptions,
   openDatabase,
