@@ -62,6 +62,7 @@ export {
   type AuditChainReport,
   verifyAuditChain,
 } from "./audit/verify-audit-chain.js";
+export { type CliSession, cliLogin, type OsIdentity, osActor } from "./cli/cli-actor.js";
 export type { LockoutSettings, PlatformContext, SessionSettings } from "./context.js";
 export { createDemoApp, type DemoTables, demoMigrations } from "./demo/demo-app.js";
 export {
