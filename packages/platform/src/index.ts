@@ -33,6 +33,14 @@ export {
   type PasswordViolation,
 } from "./accounts/password-policy.js";
 export {
+  GRANT_LABELS,
+  GRANTABLE_PERMISSIONS,
+  type GrantablePermission,
+  grantPermission,
+  revokePermission,
+  withGrants,
+} from "./accounts/permission-grants.js";
+export {
   can,
   canAccessDepartment,
   type Permission,
