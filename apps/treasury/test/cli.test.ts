@@ -6,16 +6,24 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseZenginTransferFile } from "../src/domain/index.js";
 import { treasuryDb } from "../src/storage/db.js";
+import { CLERK_PASSWORD, createClerk } from "./support/clerk.js";
 import { capturedCli } from "./support/cli.js";
 import { memoryPlatform, PGLITE_START_TIMEOUT } from "./support/platform.js";
 
 describe("treasury CLI", () => {
   const dir = mkdtempSync(join(tmpdir(), "treasury-cli-"));
   let platform: Platform;
-  const cli = capturedCli({ cwd: dir, today: "2026-06-01", isTTY: true, platform: () => platform });
+  const cli = capturedCli({
+    cwd: dir,
+    today: "2026-06-01",
+    isTTY: true,
+    platform: () => platform,
+    password: CLERK_PASSWORD,
+  });
   const run = cli.run;
   beforeAll(async () => {
     platform = await memoryPlatform();
+    await createClerk(platform, "kaikei", { personalData: true });
   }, PGLITE_START_TIMEOUT);
   afterAll(async () => {
     await platform.close();
@@ -165,10 +173,25 @@ describe("treasury CLI", () => {
       ),
     ).toBe(0);
     expect(await run("failed-transfers", "update", "--id", id, "--status", "済み")).toBe(2);
-    expect(await run("failed-transfers", "export", "--out", "ft.csv", "--encoding", "shift_jis")).toBe(0);
+    expect(await run("failed-transfers", "export", "--out", "ft.csv", "--encoding", "shift_jis")).toBe(1);
+    expect(cli.stderr).toContain("--user に個人情報閲覧の権限を持つ利用者");
+    expect(
+      await run(
+        "failed-transfers",
+        "export",
+        "--out",
+        "ft.csv",
+        "--encoding",
+        "shift_jis",
+        "--user",
+        "kaikei",
+      ),
+    ).toBe(0);
     const csv = new TextDecoder("shift_jis").decode(readFileSync(join(dir, "ft.csv")));
     expect(csv).toContain("練馬商事,12000,01,口座なし,110100,再送,8/1再送,回答済");
-    expect(await run("failed-transfers", "export", "--out", "ft.xlsx", "--status", "未連絡")).toBe(0);
+    expect(
+      await run("failed-transfers", "export", "--out", "ft.xlsx", "--status", "未連絡", "--user", "kaikei"),
+    ).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, "ft.xlsx"));
     expect(workbook.getWorksheet("支払不能")?.rowCount).toBe(3);
@@ -177,7 +200,18 @@ describe("treasury CLI", () => {
       "通知日,支払先,金額,不能事由コード,不能事由,所属コード\n2025-07-11,김 상점,100,99,,1\n",
     );
     expect(await run("failed-transfers", "import", "ft2.csv")).toBe(0);
-    expect(await run("failed-transfers", "export", "--out", "ft3.csv", "--encoding", "shift_jis")).toBe(1);
+    expect(
+      await run(
+        "failed-transfers",
+        "export",
+        "--out",
+        "ft3.csv",
+        "--encoding",
+        "shift_jis",
+        "--user",
+        "kaikei",
+      ),
+    ).toBe(1);
     expect(cli.stderr).toContain("エラー：");
     expect(cli.stderr).toContain("김");
   });
