@@ -198,6 +198,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             onProgress: bar.update,
           });
           bar.done();
+          if ("busy" in result) {
+            err(`エラー：${result.messageJa}`);
+            return 1;
+          }
           if (!result.ok) {
             printImportErrors({ err }, file, result.errors, result.truncated);
             return 1;

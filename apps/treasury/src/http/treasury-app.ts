@@ -76,7 +76,7 @@ export function createTreasuryApp(
     return v !== undefined && isIsoDate(v) ? v : fallback;
   };
 
-  const importPage = (c: Ctx, body: ReturnType<typeof html> | string = "", status: 200 | 422 = 200) =>
+  const importPage = (c: Ctx, body: ReturnType<typeof html> | string = "", status: 200 | 409 | 422 = 200) =>
     renderPage(c, {
       title: "納入済通知書の取込",
       status,
@@ -171,6 +171,9 @@ ${field({ name: "holderName", label: "口座名義（カナ）", required: true,
             today: today(),
           },
         );
+        if ("busy" in result) {
+          return importPage(c, html`<div class="alert" role="alert"><p>${result.messageJa}</p></div>`, 409);
+        }
         if (!result.ok) {
           return importPage(
             c,
