@@ -46,8 +46,17 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 async function cli(argv: string[], o: { cwd: string; openPlatform?: () => Promise<Platform> }) {
   const out = { stdout: "", stderr: "" };
   const code = await runCli(argv, {
-    stdout: { write: (t) => void (out.stdout += t) },
-    stderr: { write: (t) => void (out.stderr += t), isTTY: false },
+    stdout: {
+      write: (t) => {
+        out.stdout += t;
+      },
+    },
+    stderr: {
+      write: (t) => {
+        out.stderr += t;
+      },
+      isTTY: false,
+    },
     cwd: o.cwd,
     today: "2025-07-10",
     env: { WARD_MASTER_KEY: TEST_MASTER_KEY },
