@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Platform } from "@ward/platform";
+import { type Platform, queryAudit } from "@ward/platform";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseZenginTransferFile } from "../src/domain/index.js";
@@ -236,5 +236,25 @@ describe("treasury CLI", () => {
     await workbook.xlsx.readFile(join(dir, "kanryo.xlsx"));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["業務実績", "記録件数", "日別内訳"]);
     expect(await run("report", "monthly", "--date", "2025-07-10", "--out", "x.xlsx")).toBe(2);
+  });
+
+  it("audits CLI actions as the OS user, and grants personal data from the command line", async () => {
+    const [imported] = await queryAudit(platform.db, { action: "treasury.notice.import", limit: 1 });
+    expect(imported?.actorLogin).toBe("os:tester@test-pc");
+    expect(imported?.sourceIp).toBe("cli:test-pc");
+    await createClerk(platform, "shinki", { personalData: false });
+    expect(await run("failed-transfers", "export", "--out", "x.csv", "--user", "shinki")).toBe(1);
+    expect(cli.stderr).toContain("「個人情報の閲覧」の権限が必要です");
+    expect(await run("personal-data", "grant", "--login", "shinki")).toBe(0);
+    expect(cli.stdout).toContain("shinki の「個人情報の閲覧」の権限を付与しました");
+    expect(await run("failed-transfers", "export", "--out", "x.xlsx", "--user", "shinki")).toBe(0);
+    const [grant] = await queryAudit(platform.db, { action: "permission.grant", limit: 1 });
+    expect(grant?.actorLogin).toBe("os:tester@test-pc");
+    const [read] = await queryAudit(platform.db, { action: "treasury.personal_data.read", limit: 1 });
+    expect(read).toMatchObject({ actorLogin: "shinki", result: "success", targetType: "failed_transfers" });
+    expect(await run("personal-data", "revoke", "--login", "shinki")).toBe(0);
+    expect(await run("personal-data", "grant", "--login", "nobody")).toBe(1);
+    expect(await run("personal-data", "grant", "--login", "shinki", "--user", "shinki")).toBe(1);
+    expect(cli.stderr).toContain("権限がありません");
   });
 });

@@ -24,6 +24,7 @@ import { treasuryMigrations } from "../storage/migrations.js";
 import { zenginFileForDate } from "../storage/payments.js";
 import { ADVICE_USAGE, runAdviceCommand } from "./advice-command.js";
 import { writeFileAtomic } from "./atomic-write.js";
+import { PERSONAL_DATA_USAGE, runPersonalDataCommand } from "./personal-data-command.js";
 import { type ProgressSink, progressBar } from "./progress-bar.js";
 import { readPassword } from "./read-password.js";
 import { printImportErrors, runRecordsCommand } from "./records-commands.js";
@@ -61,6 +62,7 @@ export const USAGE = `使い方（記録は実行した OS の利用者名で監
   treasury report monthly --month YYYY-MM --out 完了報告書.xlsx|.pdf
   treasury zengin --date YYYY-MM-DD --out file.txt --requester-code NNNNNNNNNN --from-account BBBB-SSS-T-NNNNNNN [--requester-name ﾈﾘﾏｸ] [--data-dir DIR]
 ${ADVICE_USAGE}
+${PERSONAL_DATA_USAGE}
 `;
 
 class UsageError extends Error {}
@@ -106,6 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         item: { type: "string" },
         staff: { type: "string" },
         user: { type: "string" },
+        login: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -280,6 +283,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           period: () => periodOf(values.date, values.month),
         };
         if (command === "advice") return await runAdviceCommand(ctx);
+        if (command === "personal-data") return await runPersonalDataCommand(rest[0], ctx);
         return (await runRecordsCommand(command, ctx)) ?? fail(`不明なコマンドです：${command}`);
       }
     }
