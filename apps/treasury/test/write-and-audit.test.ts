@@ -7,6 +7,7 @@ import { createTreasuryApp } from "../src/http/treasury-app.js";
 import { registerCreditorAccount } from "../src/storage/creditor-accounts.js";
 import { treasuryDb } from "../src/storage/db.js";
 import { CONCURRENT_IMPORT_JA, importNoticeFile } from "../src/storage/import-notices.js";
+import { CONCURRENT_PAYMENTS_JA, importPaymentOrdersCsv } from "../src/storage/import-payments.js";
 import { treasuryMigrations } from "../src/storage/migrations.js";
 import { recordStampEntry } from "../src/storage/stamp-entries.js";
 import { CLERK_PASSWORD, createClerk } from "./support/clerk.js";
@@ -113,6 +114,29 @@ for (const backend of backends) {
       } finally {
         if (second !== platform) await second.close();
       }
+    });
+
+    it("answers two simultaneous imports of one payment-order file without a 500, stored once", async () => {
+      const bytes = new TextEncoder().encode(
+        "支出命令番号,支払先,支払日,金額,債権者登録番号\nS-900,練馬商事,2025-08-25,12000,\nS-901,豊玉工業,2025-08-25,5000,\n",
+      );
+      const results = await Promise.all([
+        importPaymentOrdersCsv(platform, SYSTEM, bytes, "o.csv"),
+        importPaymentOrdersCsv(platform, SYSTEM, bytes, "o.csv"),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      const refused = results.find((r) => !r.ok);
+      expect(refused?.ok === false && refused.errors[0]?.message).toMatch(
+        new RegExp(`${CONCURRENT_PAYMENTS_JA}|取込済みです`),
+      );
+      const orders = await treasuryDb(platform)
+        .selectFrom("treasury_payment_orders")
+        .select("order_number")
+        .where("order_number", "in", ["S-900", "S-901"])
+        .execute();
+      expect(orders).toHaveLength(2);
+      const failures = await queryAudit(platform.db, { action: "treasury.order.import", result: "failure" });
+      expect(failures).toHaveLength(1);
     });
 
     describe("when the audit record cannot be written", () => {
