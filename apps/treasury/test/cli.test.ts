@@ -1,21 +1,29 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Platform } from "@ward/platform";
+import { type Platform, queryAudit } from "@ward/platform";
 import { parseZenginTransferFile } from "@ward/zengin";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { treasuryDb } from "../src/storage/db.js";
+import { CLERK_PASSWORD, createClerk } from "./support/clerk.js";
 import { capturedCli } from "./support/cli.js";
 import { memoryPlatform, PGLITE_START_TIMEOUT } from "./support/platform.js";
 
 describe("treasury CLI", () => {
   const dir = mkdtempSync(join(tmpdir(), "treasury-cli-"));
   let platform: Platform;
-  const cli = capturedCli({ cwd: dir, today: "2026-06-01", isTTY: true, platform: () => platform });
+  const cli = capturedCli({
+    cwd: dir,
+    today: "2026-06-01",
+    isTTY: true,
+    platform: () => platform,
+    password: CLERK_PASSWORD,
+  });
   const run = cli.run;
   beforeAll(async () => {
     platform = await memoryPlatform();
+    await createClerk(platform, "kaikei", { personalData: true });
   }, PGLITE_START_TIMEOUT);
   afterAll(async () => {
     await platform.close();
@@ -172,10 +180,25 @@ describe("treasury CLI", () => {
       ),
     ).toBe(0);
     expect(await run("failed-transfers", "update", "--id", id, "--status", "済み")).toBe(2);
-    expect(await run("failed-transfers", "export", "--out", "ft.csv", "--encoding", "shift_jis")).toBe(0);
+    expect(await run("failed-transfers", "export", "--out", "ft.csv", "--encoding", "shift_jis")).toBe(1);
+    expect(cli.stderr).toContain("--user に個人情報閲覧の権限を持つ利用者");
+    expect(
+      await run(
+        "failed-transfers",
+        "export",
+        "--out",
+        "ft.csv",
+        "--encoding",
+        "shift_jis",
+        "--user",
+        "kaikei",
+      ),
+    ).toBe(0);
     const csv = new TextDecoder("shift_jis").decode(readFileSync(join(dir, "ft.csv")));
     expect(csv).toContain("練馬商事,12000,01,口座なし,110100,再送,8/1再送,回答済");
-    expect(await run("failed-transfers", "export", "--out", "ft.xlsx", "--status", "未連絡")).toBe(0);
+    expect(
+      await run("failed-transfers", "export", "--out", "ft.xlsx", "--status", "未連絡", "--user", "kaikei"),
+    ).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, "ft.xlsx"));
     expect(workbook.getWorksheet("支払不能")?.rowCount).toBe(3);
@@ -184,7 +207,18 @@ describe("treasury CLI", () => {
       "通知日,支払先,金額,不能事由コード,不能事由,所属コード\n2025-07-11,김 상점,100,99,,1\n",
     );
     expect(await run("failed-transfers", "import", "ft2.csv")).toBe(0);
-    expect(await run("failed-transfers", "export", "--out", "ft3.csv", "--encoding", "shift_jis")).toBe(1);
+    expect(
+      await run(
+        "failed-transfers",
+        "export",
+        "--out",
+        "ft3.csv",
+        "--encoding",
+        "shift_jis",
+        "--user",
+        "kaikei",
+      ),
+    ).toBe(1);
     expect(cli.stderr).toContain("エラー：");
     expect(cli.stderr).toContain("김");
   });
@@ -209,5 +243,25 @@ describe("treasury CLI", () => {
     await workbook.xlsx.readFile(join(dir, "kanryo.xlsx"));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["業務実績", "記録件数", "日別内訳"]);
     expect(await run("report", "monthly", "--date", "2025-07-10", "--out", "x.xlsx")).toBe(2);
+  });
+
+  it("audits CLI actions as the OS user, and grants personal data from the command line", async () => {
+    const [imported] = await queryAudit(platform.db, { action: "treasury.notice.import", limit: 1 });
+    expect(imported?.actorLogin).toBe("os:tester@test-pc");
+    expect(imported?.sourceIp).toBe("cli:test-pc");
+    await createClerk(platform, "shinki", { personalData: false });
+    expect(await run("failed-transfers", "export", "--out", "x.csv", "--user", "shinki")).toBe(1);
+    expect(cli.stderr).toContain("「個人情報の閲覧」の権限が必要です");
+    expect(await run("personal-data", "grant", "--login", "shinki")).toBe(0);
+    expect(cli.stdout).toContain("shinki の「個人情報の閲覧」の権限を付与しました");
+    expect(await run("failed-transfers", "export", "--out", "x.xlsx", "--user", "shinki")).toBe(0);
+    const [grant] = await queryAudit(platform.db, { action: "permission.grant", limit: 1 });
+    expect(grant?.actorLogin).toBe("os:tester@test-pc");
+    const [read] = await queryAudit(platform.db, { action: "treasury.personal_data.read", limit: 1 });
+    expect(read).toMatchObject({ actorLogin: "shinki", result: "success", targetType: "failed_transfers" });
+    expect(await run("personal-data", "revoke", "--login", "shinki")).toBe(0);
+    expect(await run("personal-data", "grant", "--login", "nobody")).toBe(1);
+    expect(await run("personal-data", "grant", "--login", "shinki", "--user", "shinki")).toBe(1);
+    expect(cli.stderr).toContain("権限がありません");
   });
 });

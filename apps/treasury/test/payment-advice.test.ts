@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createUser, type Platform, SYSTEM } from "@ward/platform";
+import { createUser, grantPermission, type Platform, SYSTEM } from "@ward/platform";
 import { testClient } from "@ward/platform/testing";
 import ExcelJS from "exceljs";
 import { PDFDocument } from "pdf-lib";
@@ -12,6 +12,7 @@ import { writePaymentAdviceCsv, writePaymentAdviceWorkbook } from "../src/report
 import { treasuryDb } from "../src/storage/db.js";
 import { importPaymentOrdersCsv } from "../src/storage/import-payments.js";
 import { paymentAdviceList } from "../src/storage/payment-advice-list.js";
+import { CLERK_PASSWORD, createClerk } from "./support/clerk.js";
 import { capturedCli } from "./support/cli.js";
 import { pdfText } from "./support/pdf-text.js";
 import { memoryPlatform, PGLITE_START_TIMEOUT } from "./support/platform.js";
@@ -236,8 +237,15 @@ describe("支払案内書 files", () => {
 
 describe("treasury advice (CLI)", () => {
   const dir = mkdtempSync(join(tmpdir(), "treasury-advice-"));
-  const cli = capturedCli({ cwd: dir, today: "2025-12-26", isTTY: false, platform: () => platform });
-  const run = cli.run;
+  const cli = capturedCli({
+    cwd: dir,
+    today: "2025-12-26",
+    isTTY: false,
+    platform: () => platform,
+    password: CLERK_PASSWORD,
+  });
+  const run = (...argv: string[]) => cli.run(...argv, "--user", "kaikei");
+  beforeAll(() => createClerk(platform, "kaikei", { personalData: true }));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("writes the letters, the sheet and the CSV of a month", async () => {
@@ -283,6 +291,16 @@ describe("支払案内書 screen", () => {
       role: "staff",
       departmentId: null,
       password: PASSWORD,
+    });
+    await grantPermission(platform, SYSTEM, {
+      userId: (
+        await treasuryDb(platform)
+          .selectFrom("users")
+          .select("id")
+          .where("login_id", "=", "annai")
+          .executeTakeFirstOrThrow()
+      ).id,
+      permission: "personal_data",
     });
     c = testClient(createTreasuryApp(platform, { today: () => "2025-12-26" }));
     expect((await c.loginJson("annai", PASSWORD)).status).toBe(200);

@@ -1,9 +1,10 @@
-import { createUser, type Platform, SYSTEM } from "@ward/platform";
+import { createUser, grantPermission, type Platform, SYSTEM } from "@ward/platform";
 import { testClient } from "@ward/platform/testing";
 import ExcelJS from "exceljs";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTreasuryApp } from "../src/http/treasury-app.js";
+import { treasuryDb } from "../src/storage/db.js";
 import { addPaymentOrders, addPaymentSlips, addTransferApplications } from "../src/storage/payments.js";
 import { memoryPlatform, PGLITE_START_TIMEOUT } from "./support/platform.js";
 
@@ -40,6 +41,12 @@ describe("treasury web screens", () => {
       departmentId: null,
       password: PASSWORD,
     });
+    const sato = await treasuryDb(platform)
+      .selectFrom("users")
+      .select("id")
+      .where("login_id", "=", "sato")
+      .executeTakeFirstOrThrow();
+    await grantPermission(platform, SYSTEM, { userId: sato.id, permission: "personal_data" });
     c = client();
     expect((await c.loginJson("sato", PASSWORD)).status).toBe(200);
   }, PGLITE_START_TIMEOUT);

@@ -34,6 +34,10 @@ export const ERROR_CATALOG = {
     status: 500,
     ja: "PDFのフォントを読み込めません。フォントの設定（WARD_PDF_FONT）を管理者に確認してください。",
   },
+  DATA_DIR_LOCKED: {
+    status: 423,
+    ja: "このデータは別のプロセスが使用中です。そのプロセスを停止してから実行してください。",
+  },
   CONFIG_INVALID: { status: 500, ja: "設定が正しくありません。管理者に連絡してください。" },
   INTERNAL: { status: 500, ja: "システムエラーが発生しました。時間をおいて再度お試しください。" },
 } as const satisfies Record<string, { status: number; ja: string }>;

@@ -35,6 +35,14 @@ export {
   type PasswordViolation,
 } from "./accounts/password-policy.js";
 export {
+  GRANT_LABELS,
+  GRANTABLE_PERMISSIONS,
+  type GrantablePermission,
+  grantPermission,
+  revokePermission,
+  withGrants,
+} from "./accounts/permission-grants.js";
+export {
   can,
   canAccessDepartment,
   type Permission,
@@ -70,6 +78,7 @@ export {
   type AuditChainReport,
   verifyAuditChain,
 } from "./audit/verify-audit-chain.js";
+export { type CliSession, cliLogin, type OsIdentity, osActor } from "./cli/cli-actor.js";
 export type { LockoutSettings, PlatformContext, SessionSettings } from "./context.js";
 export { createDemoApp, type DemoTables, demoMigrations } from "./demo/demo-app.js";
 export {
@@ -112,6 +121,13 @@ export {
 } from "./http/request-helpers.js";
 export { type RunningServer, type ServerOptions, startServer } from "./http/start-server.js";
 export { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
+export {
+  acquireDataDirLock,
+  DATA_DIR_LOCK_FILE,
+  type DataDirLock,
+  type DataDirLockOptions,
+  type DataDirOwner,
+} from "./storage/data-dir-lock.js";
 export {
   type DatabaseKind,
   type DatabaseOptions,

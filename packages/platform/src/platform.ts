@@ -9,6 +9,7 @@ import type { LockoutSettings, PlatformContext, SessionSettings } from "./contex
 import { PlatformError } from "./errors.js";
 import { resolveMasterKey } from "./files/master-key.js";
 import { trustedProxyList } from "./http/client-address.js";
+import type { DataDirLock } from "./storage/data-dir-lock.js";
 import { openDatabase } from "./storage/database.js";
 import { type AppliedMigration, type MigrationSet, runMigrations } from "./storage/migrations.js";
 import { platformMigrations } from "./storage/platform-migrations.js";
@@ -61,6 +62,8 @@ export interface Platform extends PlatformContext {
   readonly applied: readonly AppliedMigration[];
   /** Where data lives (`pglite:<dir>`, `pglite:memory` or `postgres:<schema>`), for logs. */
   readonly location: string;
+  /** The data directory's one-owner lock (PGlite on disk only); `startServer` records its port. */
+  readonly dataDirLock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -115,7 +118,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const database = databaseUrl
     ? await openDatabase({ databaseUrl, ...(options.schema ? { schema: options.schema } : {}) })
     : dataDir
-      ? await openDatabase({ dataDir })
+      ? await openDatabase({ dataDir, owner: options.appName })
       : await openDatabase({ memory: true });
   const location = databaseUrl
     ? `postgres:${database.schema}`
@@ -176,7 +179,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         );
       }
     }
-    return { ...context, applied, location, close: () => database.close() };
+    return {
+      ...context,
+      applied,
+      location,
+      ...(database.lock ? { dataDirLock: database.lock } : {}),
+      close: () => database.close(),
+    };
   } catch (error) {
     await database.close();
     throw error;

@@ -8,12 +8,13 @@ import {
   writePaymentAdviceWorkbook,
 } from "../reports/payment-advice-report.js";
 import { paymentAdviceList } from "../storage/payment-advice-list.js";
+import { auditPersonalDataRead, requirePersonalData } from "../storage/personal-data.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import type { CommandContext } from "./records-commands.js";
 
 /** The usage line of {@link runAdviceCommand}. */
 export const ADVICE_USAGE =
-  "  treasury advice --month YYYY-MM --out 支払案内書.pdf|一覧.xlsx|一覧.csv [--encoding shift_jis]";
+  "  treasury advice --month YYYY-MM --out 支払案内書.pdf|一覧.xlsx|一覧.csv --user ログインID [--encoding shift_jis]（個人情報：閲覧権限が必要）";
 
 /**
  * `treasury advice --month YYYY-MM --out file.(xlsx|csv|pdf)`: the month's 支払案内書 list (Excel,
@@ -42,7 +43,14 @@ export async function runAdviceCommand(ctx: CommandContext): Promise<number> {
   if (encoding !== "utf-8" && encoding !== "shift_jis") ctx.fail("--encoding は utf-8 か shift_jis です。");
   const platform = await ctx.open();
   try {
+    await requirePersonalData(platform, ctx.actor(), "payment_advice");
     const list = await paymentAdviceList(platform, month);
+    await auditPersonalDataRead(platform, ctx.actor(), {
+      output: "payment_advice",
+      target: monthText,
+      format: ext ?? "pdf",
+      records: list.creditors.length,
+    });
     const label = adviceMonthLabel(list);
     const bytes =
       ext === "pdf"

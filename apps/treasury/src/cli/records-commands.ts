@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { IsoDate } from "@ward/calendar-jp";
-import { type Platform, SYSTEM } from "@ward/platform";
+import type { Actor, Platform } from "@ward/platform";
 import {
   type CsvImportError,
   FAILED_TRANSFER_REPLY_LABELS,
@@ -24,6 +24,7 @@ import {
   updateFailedTransfer,
 } from "../storage/failed-transfers.js";
 import { importPaymentOrdersCsv, importTransferApplicationsCsv } from "../storage/import-payments.js";
+import { auditPersonalDataRead, requirePersonalData } from "../storage/personal-data.js";
 import { loadStampBook, recordStampEntry } from "../storage/stamp-entries.js";
 import { addWorkRecord, loadWorkReportData } from "../storage/work-records.js";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -36,6 +37,8 @@ export interface CommandContext {
   /** Resolves a path against the caller's directory. */
   path(p: string): string;
   open(): Promise<Platform>;
+  /** Who runs the command (the OS user, or the `--user` signed in by `open()`). */
+  actor(): Actor;
   out(text: string): void;
   err(text: string): void;
   /** Throws a usage error (exit 2). */
@@ -132,20 +135,30 @@ export async function runRecordsCommand(command: string, ctx: CommandContext): P
   const key = `${command} ${sub ?? ""}`;
   switch (key) {
     case "orders import":
-      return importFile(ctx, "支出命令", (p, b, f) => importPaymentOrdersCsv(p, SYSTEM, b, f));
+      return importFile(ctx, "支出命令", (p, b, f) => importPaymentOrdersCsv(p, ctx.actor(), b, f));
     case "applications import":
       return importFile(ctx, "e ビジネスサイト申請", (p, b, f) =>
-        importTransferApplicationsCsv(p, SYSTEM, b, f),
+        importTransferApplicationsCsv(p, ctx.actor(), b, f),
       );
     case "failed-transfers import":
-      return importFile(ctx, "口座振替支払不能", (p, b, f) => importFailedTransfersCsv(p, SYSTEM, b, f));
+      return importFile(ctx, "口座振替支払不能", (p, b, f) => importFailedTransfersCsv(p, ctx.actor(), b, f));
     case "failed-transfers export": {
       const target = need(ctx, "out", "出力ファイル（.xlsx または .csv）");
       const statusText = str(ctx, "status");
       const status = statusText === undefined ? undefined : STATUS_BY_LABEL.get(statusText);
       if (statusText !== undefined && status === undefined)
         ctx.fail("--status は 未連絡・照会中・回答済・完了 のいずれかです。");
-      const list = await withPlatform(ctx, (p) => listFailedTransfers(p, status ? { status } : {}));
+      const list = await withPlatform(ctx, async (p) => {
+        await requirePersonalData(p, ctx.actor(), "failed_transfers");
+        const rows = await listFailedTransfers(p, status ? { status } : {});
+        await auditPersonalDataRead(p, ctx.actor(), {
+          output: "failed_transfers",
+          target: status ?? "all",
+          format: target.toLowerCase().endsWith(".csv") ? "csv" : "xlsx",
+          records: rows.length,
+        });
+        return rows;
+      });
       await writeReport(ctx, failedTransferReport(list, ctx.today), target);
       return 0;
     }
@@ -160,7 +173,7 @@ export async function runRecordsCommand(command: string, ctx: CommandContext): P
         ctx.fail("--reply は 再送・変更・戻入 のいずれかです。");
       const memo = str(ctx, "note");
       const result = await withPlatform(ctx, (p) =>
-        updateFailedTransfer(p, SYSTEM, id, {
+        updateFailedTransfer(p, ctx.actor(), id, {
           status,
           ...(replyKind ? { replyKind } : {}),
           ...(memo === undefined ? {} : { replyText: memo }),
@@ -183,7 +196,7 @@ export async function runRecordsCommand(command: string, ctx: CommandContext): P
         ...(str(ctx, "counted") === undefined ? {} : { counted: str(ctx, "counted") }),
       });
       if (!parsed.success) return ctx.fail(parsed.error.issues.map((i) => i.message).join("。"));
-      const result = await withPlatform(ctx, (p) => recordStampEntry(p, SYSTEM, parsed.data));
+      const result = await withPlatform(ctx, (p) => recordStampEntry(p, ctx.actor(), parsed.data));
       if (!result.ok) {
         ctx.err(result.message);
         return 1;
@@ -202,7 +215,7 @@ export async function runRecordsCommand(command: string, ctx: CommandContext): P
     }
     case "work record": {
       const result = await withPlatform(ctx, (p) =>
-        addWorkRecord(p, SYSTEM, {
+        addWorkRecord(p, ctx.actor(), {
           date: str(ctx, "date") ?? ctx.today,
           workItemId: str(ctx, "item") ?? "",
           count: str(ctx, "count") ?? "",

@@ -3,7 +3,17 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type IsoDate, isIsoDate, monthRange } from "@ward/calendar-jp";
 import { CsvError } from "@ward/csv-jp";
-import { createPlatform, type Platform, SYSTEM } from "@ward/platform";
+import {
+  type Actor,
+  type CliSession,
+  cliLogin,
+  createPlatform,
+  isPlatformError,
+  type OsIdentity,
+  osActor,
+  type Platform,
+  withGrants,
+} from "@ward/platform";
 import { ZenginError } from "@ward/zengin";
 import { pino } from "pino";
 import { formatPaymentNoticesCsv, generatePaymentNotices, TreasuryError } from "../domain/index.js";
@@ -15,7 +25,9 @@ import { treasuryMigrations } from "../storage/migrations.js";
 import { zenginFileForDate } from "../storage/payments.js";
 import { ADVICE_USAGE, runAdviceCommand } from "./advice-command.js";
 import { writeFileAtomic } from "./atomic-write.js";
+import { PERSONAL_DATA_USAGE, runPersonalDataCommand } from "./personal-data-command.js";
 import { type ProgressSink, progressBar } from "./progress-bar.js";
+import { readPassword } from "./read-password.js";
 import { printImportErrors, runRecordsCommand } from "./records-commands.js";
 
 /** What the CLI reads and writes besides files; tests pass their own. */
@@ -28,16 +40,22 @@ export interface CliIo {
   readonly today: IsoDate;
   /** Opens the platform; default PGlite in `--data-dir` (`.data/treasury`) or `DATABASE_URL`. */
   readonly openPlatform?: (dataDir: string) => Promise<Platform>;
+  /** `DATABASE_URL`, `WARD_PASSWORD`; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Who runs the command, for the audit trail; default this process's OS user and host. */
+  readonly os?: OsIdentity;
+  /** Asks for `--user`'s password; default `WARD_PASSWORD`, else the terminal without echo. */
+  readonly password?: (loginId: string) => Promise<string>;
 }
 
-export const USAGE = `使い方:
+export const USAGE = `使い方（記録は実行した OS の利用者名で監査ログに残ります。--user ログインID で利用者としてログインもできます）:
   treasury import <納入済通知書.csv> [--fiscal-year 2025] [--data-dir DIR]
   treasury tally (--date YYYY-MM-DD | --month YYYY-MM) [--out 集計表.xlsx|.csv] [--data-dir DIR]
   treasury generate --count N --fiscal-year 2025 --out notices.csv [--seed 1] [--encoding utf-8|shift_jis]
   treasury orders import <支出命令.csv> | treasury applications import <申請.csv>
   treasury failed-transfers import <支払不能.csv>
   treasury failed-transfers update --id N --status 照会中|回答済|完了 [--reply 再送|変更|戻入] [--note 回答内容]
-  treasury failed-transfers export --out 支払不能.xlsx|.csv [--status 未連絡] [--encoding shift_jis]
+  treasury failed-transfers export --out 支払不能.xlsx|.csv --user ログインID [--status 未連絡] [--encoding shift_jis]（個人情報：閲覧権限が必要）
   treasury stamps record --date YYYY-MM-DD --denomination 110 (--received N | --used N) --description 摘要 [--counted N]
   treasury stamps export --out 郵券受払簿.xlsx [--date YYYY-MM-DD]
   treasury work record --date YYYY-MM-DD --item internal-mail --count 3 --staff 山田 [--note 備考]
@@ -45,6 +63,7 @@ export const USAGE = `使い方:
   treasury report monthly --month YYYY-MM --out 完了報告書.xlsx|.pdf
   treasury zengin --date YYYY-MM-DD --out file.txt --requester-code NNNNNNNNNN --from-account BBBB-SSS-T-NNNNNNN [--requester-name ﾈﾘﾏｸ] [--data-dir DIR]
 ${ADVICE_USAGE}
+${PERSONAL_DATA_USAGE}
 `;
 
 class UsageError extends Error {}
@@ -89,6 +108,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         counted: { type: "string" },
         item: { type: "string" },
         staff: { type: "string" },
+        user: { type: "string" },
+        login: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -98,16 +119,50 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return command === undefined && !values.help ? 2 : 0;
     }
     const path = (p: string) => resolve(io.cwd, p);
+    const env = io.env ?? process.env;
     const dataDir = path(values["data-dir"] ?? ".data/treasury");
-    const open = () =>
+    // PostgreSQL when DATABASE_URL is set (servers and CLI share it safely); else the embedded
+    // directory, which a running server owns: then opening fails with DATA_DIR_LOCKED.
+    const storage =
+      values["data-dir"] === undefined && env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir };
+    let actor: Actor = osActor(io.os);
+    const openStorage = () =>
       io.openPlatform
         ? io.openPlatform(dataDir)
         : createPlatform({
             appName: "treasury",
-            dataDir,
+            ...storage,
+            env,
             migrations: treasuryMigrations,
             logger: pino({ level: "warn" }, pino.destination(2)),
           });
+    const open = async (): Promise<Platform> => {
+      const platform = await openStorage();
+      const loginId = values.user;
+      if (loginId === undefined) return platform;
+      let session: CliSession;
+      try {
+        const password = io.password
+          ? await io.password(loginId)
+          : (env.WARD_PASSWORD ?? (await readPassword(io.stderr, `${loginId} のパスワード：`)));
+        session = await cliLogin(platform, { loginId, password }, io.os);
+      } catch (error) {
+        await platform.close();
+        throw error;
+      }
+      const user = await withGrants(platform, session.actor.user ?? fail("login"));
+      actor = { ...session.actor, user };
+      return {
+        ...platform,
+        close: async () => {
+          try {
+            await session.end();
+          } finally {
+            await platform.close();
+          }
+        },
+      };
+    };
     const int = (name: string, v: string | undefined) => {
       if (v === undefined || !/^\d+$/.test(v))
         return fail(`--${name} には整数を指定してください（指定値：${v ?? "なし"}）。`);
@@ -138,7 +193,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const platform = await open();
         try {
           const bar = progressBar(io.stderr, "取込中");
-          const result = await importNoticeFile(platform, SYSTEM, bytes, {
+          const result = await importNoticeFile(platform, actor, bytes, {
             fileName: file,
             today: io.today,
             ...(values["fiscal-year"] !== undefined
@@ -147,6 +202,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             onProgress: bar.update,
           });
           bar.done();
+          if ("busy" in result) {
+            err(`エラー：${result.messageJa}`);
+            return 1;
+          }
           if (!result.ok) {
             printImportErrors({ err }, file, result.errors, result.truncated);
             return 1;
@@ -218,12 +277,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           today: io.today,
           path,
           open,
+          actor: () => actor,
           out,
           err,
           fail,
           period: () => periodOf(values.date, values.month),
         };
         if (command === "advice") return await runAdviceCommand(ctx);
+        if (command === "personal-data") return await runPersonalDataCommand(rest[0], ctx);
         return (await runRecordsCommand(command, ctx)) ?? fail(`不明なコマンドです：${command}`);
       }
     }
@@ -238,6 +299,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (error instanceof TreasuryError || error instanceof ZenginError || error instanceof CsvError) {
       err(`エラー：${error.messageJa}`);
+      return 1;
+    }
+    if (isPlatformError(error)) {
+      // Japanese for the clerk, the English detail (owner pid, port, lock file…) for the admin.
+      err(`エラー：${error.messageJa}`);
+      err(`(${error.message})`);
       return 1;
     }
     if (error instanceof Error && "code" in error && error.code === "ENOENT") {

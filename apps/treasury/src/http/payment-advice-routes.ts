@@ -19,6 +19,7 @@ import {
   writePaymentAdviceWorkbook,
 } from "../reports/payment-advice-report.js";
 import { paymentAdviceList } from "../storage/payment-advice-list.js";
+import { auditPersonalDataRead } from "../storage/personal-data.js";
 import { type Ctx, download } from "./page-parts.js";
 
 const monthText = (m: AdviceMonth) => `${m.year}-${String(m.month).padStart(2, "0")}`;
@@ -29,6 +30,8 @@ export const NO_PAYMENTS_JA = "この月の支払はありません。支払案�
 /**
  * The 支払案内書 screens (第5-2-(4)): `/payment-advice?month=YYYY-MM` shows the run date (a warning
  * on the day itself), the list per creditor and links to `/payment-advice.xlsx|.csv|.pdf?month=`.
+ * Addresses and accounts are personal data: every route needs `personal_data` and every read is
+ * audited with the number of creditors it shows.
  *
  * @example
  * createApp(platform, { routes: (app) => registerPaymentAdviceRoutes(app, platform, () => "2025-12-26") });
@@ -50,6 +53,17 @@ export function registerPaymentAdviceRoutes(
       status: 422,
       body: html`<div class="alert" role="alert"><p>対象月は YYYY-MM（例：2025-12）で指定してください。</p></div>${form(c.req.query("month") ?? "")}`,
     });
+
+  const audited = async (c: Ctx, m: AdviceMonth, format: string) => {
+    const list = await paymentAdviceList(platform, m);
+    await auditPersonalDataRead(platform, c.get("actor"), {
+      output: "payment_advice",
+      target: monthText(m),
+      format,
+      records: list.creditors.length,
+    });
+    return list;
+  };
 
   const listTable = (list: PaymentAdviceList): Html =>
     dataTable({
@@ -86,10 +100,10 @@ export function registerPaymentAdviceRoutes(
       }),
     });
 
-  app.get("/payment-advice", requirePermission("read"), async (c) => {
+  app.get("/payment-advice", requirePermission("personal_data"), async (c) => {
     const m = monthOf(c);
     if (m === undefined) return badMonth(c);
-    const list = await paymentAdviceList(platform, m);
+    const list = await audited(c, m, "html");
     const month = monthText(m);
     const runDay = today() === list.runDate;
     const links = html`<p>一覧：<a href="/payment-advice.xlsx?month=${month}">Excel</a>｜<a href="/payment-advice.csv?month=${month}">CSV</a>${
@@ -111,22 +125,22 @@ ${links}${listTable(list)}`,
     });
   });
 
-  app.get("/payment-advice.xlsx", requirePermission("read"), async (c) => {
+  app.get("/payment-advice.xlsx", requirePermission("personal_data"), async (c) => {
     const m = monthOf(c);
     if (m === undefined) return badMonth(c);
-    const list = await paymentAdviceList(platform, m);
+    const list = await audited(c, m, "xlsx");
     return download(c, await writePaymentAdviceWorkbook(list), `shiharai-annai-${monthText(m)}.xlsx`);
   });
-  app.get("/payment-advice.csv", requirePermission("read"), async (c) => {
+  app.get("/payment-advice.csv", requirePermission("personal_data"), async (c) => {
     const m = monthOf(c);
     if (m === undefined) return badMonth(c);
-    const list = await paymentAdviceList(platform, m);
+    const list = await audited(c, m, "csv");
     return download(c, writePaymentAdviceCsv(list), `shiharai-annai-${monthText(m)}.csv`);
   });
-  app.get("/payment-advice.pdf", requirePermission("read"), async (c) => {
+  app.get("/payment-advice.pdf", requirePermission("personal_data"), async (c) => {
     const m = monthOf(c);
     if (m === undefined) return badMonth(c);
-    const list = await paymentAdviceList(platform, m);
+    const list = await audited(c, m, "pdf");
     if (list.creditors.length === 0) {
       return renderPage(c, {
         title: "支払案内書",

@@ -1,5 +1,6 @@
 import { type IsoDate, isIsoDate, monthRange } from "@ward/calendar-jp";
 import {
+  can,
   csrfField,
   dataTable,
   errorSummary,
@@ -37,6 +38,7 @@ import {
   updateFailedTransfer,
 } from "../storage/failed-transfers.js";
 import { importPaymentOrdersCsv, importTransferApplicationsCsv } from "../storage/import-payments.js";
+import { auditPersonalDataRead } from "../storage/personal-data.js";
 import { loadStampBook, recordStampEntry } from "../storage/stamp-entries.js";
 import { addWorkRecord, loadWorkReportData } from "../storage/work-records.js";
 import { type Ctx, download, importErrors, uploadedFile, uploadForm, yen } from "./page-parts.js";
@@ -99,6 +101,11 @@ export function registerRecordsRoutes(
   };
 
   // 口座振替支払不能 ---------------------------------------------------------------------------
+  // The exports carry payees' names and amounts per person: only for `personal_data` holders.
+  const mayExport = (c: Ctx) => {
+    const user = c.get("session")?.user;
+    return user !== undefined && can(user, "personal_data");
+  };
   const failedPage = async (
     c: Ctx,
     o: { top?: Html; values?: Record<string, string>; issues?: Issues; status?: 200 | 422 } = {},
@@ -113,7 +120,11 @@ export function registerRecordsRoutes(
       status: o.status ?? 200,
       body: html`${o.top ?? ""}
 <p>${STATUS_OPTIONS.map(([k, l]) => html`<a href="/failed-transfers?status=${k}">${l}</a>｜`)}<a href="/failed-transfers">すべて</a>
-｜<a href="/failed-transfers.xlsx">Excelで保存</a>｜<a href="/failed-transfers.csv">CSVで保存</a></p>
+${
+  mayExport(c)
+    ? html`｜<a href="/failed-transfers.xlsx">Excelで保存</a>｜<a href="/failed-transfers.csv">CSVで保存</a>`
+    : ""
+}</p>
 ${dataTable({
   caption: `支払不能の一覧（${list.length}件）`,
   columns: ["番号", "通知日", "支払先", "金額", "不能事由", "所属", "状態", "担当課の回答・状態の変更"],
@@ -201,8 +212,15 @@ ${uploadForm(c, { action: "/failed-transfers/import", label: "支払不能CSV", 
         });
   });
   for (const ext of ["xlsx", "csv"] as const) {
-    app.get(`/failed-transfers.${ext}`, requirePermission("read"), async (c) => {
-      const report = failedTransferReport(await listFailedTransfers(platform), today());
+    app.get(`/failed-transfers.${ext}`, requirePermission("personal_data"), async (c) => {
+      const list = await listFailedTransfers(platform);
+      await auditPersonalDataRead(platform, c.get("actor"), {
+        output: "failed_transfers",
+        target: "all",
+        format: ext,
+        records: list.length,
+      });
+      const report = failedTransferReport(list, today());
       const section = report.sections[0];
       const bytes = ext === "csv" && section ? writeSectionCsv(section) : await writeReportWorkbook(report);
       return download(c, bytes, `funou-${today()}.${ext}`);

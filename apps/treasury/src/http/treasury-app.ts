@@ -1,5 +1,6 @@
 import { type IsoDate, isIsoDate, toIsoDate } from "@ward/calendar-jp";
 import {
+  can,
   createApp,
   csrfField,
   dataTable,
@@ -25,6 +26,7 @@ import { getCreditor, registerCreditorAccount } from "../storage/creditor-accoun
 import { importNoticeFile } from "../storage/import-notices.js";
 import { loadNotices } from "../storage/load-notices.js";
 import { matchStoredTransfers, slipsDue } from "../storage/payments.js";
+import { auditPersonalDataRead } from "../storage/personal-data.js";
 import { type Ctx, XLSX, yen } from "./page-parts.js";
 import { registerPaymentAdviceRoutes } from "./payment-advice-routes.js";
 import { registerRecordsRoutes } from "./records-routes.js";
@@ -74,7 +76,7 @@ export function createTreasuryApp(
     return v !== undefined && isIsoDate(v) ? v : fallback;
   };
 
-  const importPage = (c: Ctx, body: ReturnType<typeof html> | string = "", status: 200 | 422 = 200) =>
+  const importPage = (c: Ctx, body: ReturnType<typeof html> | string = "", status: 200 | 409 | 422 = 200) =>
     renderPage(c, {
       title: "納入済通知書の取込",
       status,
@@ -130,7 +132,7 @@ ${field({ name: "holderName", label: "口座名義（カナ）", required: true,
       { href: "/creditors/new", label: "債権者口座登録", permission: "write" },
       { href: "/payments/import", label: "支出命令・申請取込", permission: "write" },
       { href: "/failed-transfers", label: "支払不能", permission: "read" },
-      { href: "/payment-advice", label: "支払案内書", permission: "read" },
+      { href: "/payment-advice", label: "支払案内書", permission: "personal_data" },
       { href: "/stamps", label: "郵券受払簿", permission: "read" },
       { href: "/reports", label: "日報・完了報告", permission: "read" },
     ],
@@ -169,6 +171,9 @@ ${field({ name: "holderName", label: "口座名義（カナ）", required: true,
             today: today(),
           },
         );
+        if ("busy" in result) {
+          return importPage(c, html`<div class="alert" role="alert"><p>${result.messageJa}</p></div>`, 409);
+        }
         if (!result.ok) {
           return importPage(
             c,
@@ -335,8 +340,15 @@ ${dataTable({
       });
 
       app.get("/creditors/new", requirePermission("write"), (c) => creditorPage(c));
-      app.get("/creditors/:id{[0-9]+}/letter.pdf", requirePermission("read"), async (c) => {
+      app.get("/creditors/:id{[0-9]+}/letter.pdf", requirePermission("personal_data"), async (c) => {
         const creditor = await getCreditor(platform, Number(c.req.param("id")));
+        if (creditor)
+          await auditPersonalDataRead(platform, c.get("actor"), {
+            output: "creditor_letter",
+            target: String(creditor.id),
+            format: "pdf",
+            records: 1,
+          });
         if (!creditor)
           return renderPage(c, {
             title: "見つかりません",
@@ -377,7 +389,11 @@ ${dataTable({
           c,
           {},
           [],
-          `登録しました（登録番号 ${result.creditor.id}：${a.bankCode}-${a.branchCode} ${a.accountNumber} ${a.holderName}）。${result.warnings.map((w) => w.message).join(" ")} 登録完了のお知らせ：/creditors/${result.creditor.id}/letter.pdf`,
+          `登録しました（登録番号 ${result.creditor.id}：${a.bankCode}-${a.branchCode} ${a.accountNumber} ${a.holderName}）。${result.warnings.map((w) => w.message).join(" ")}${
+            can(c.get("actor").user ?? { role: "read_only" }, "personal_data")
+              ? ` 登録完了のお知らせ：/creditors/${result.creditor.id}/letter.pdf`
+              : ""
+          }`,
         );
       });
     },

@@ -10,6 +10,7 @@ import {
   parsePaymentNotices,
 } from "../domain/index.js";
 import { type TreasuryTrx, treasuryDb, yenFromDb } from "./db.js";
+import { sqlState } from "./internal/sql-state.js";
 import type { TreasuryTables } from "./schema.js";
 
 /** Options of {@link importNoticeFile}. */
@@ -40,7 +41,26 @@ export type NoticeFileImport =
       readonly totalYen: number;
       readonly encoding: string;
     }
-  | { readonly ok: false; readonly errors: readonly NoticeImportError[]; readonly truncated: boolean };
+  | { readonly ok: false; readonly errors: readonly NoticeImportError[]; readonly truncated: boolean }
+  | {
+      /** The same file was being imported at the same moment; this one stored nothing. */
+      readonly ok: false;
+      readonly busy: true;
+      readonly messageJa: string;
+      readonly errors: readonly [];
+      readonly truncated: false;
+    };
+
+/** What the clerk reads when the same file was imported twice at once (HTTP 409). */
+export const CONCURRENT_IMPORT_JA =
+  "同じファイルの取込が同時に行われたため、この取込では1件も保存していません。先の取込結果（集計表）を確認してください。";
+
+// Notice imports take this transaction-scoped advisory lock, so imports from several processes
+// (servers and CLI on one PostgreSQL) run one after another instead of colliding on the unique key.
+const IMPORT_LOCK_KEY = 7_260_001;
+
+// Files being imported by this process, per database: a second identical upload is answered at once.
+const inFlight = new WeakMap<object, Set<string>>();
 
 const SAME_FIELDS = [
   "cashDate",
@@ -107,8 +127,67 @@ export async function importNoticeFile(
     return { ok: false as const, errors, truncated };
   };
   if (!parsed.ok) return reject(parsed.errors, parsed.truncated);
+  const busy = async (reason: string) => {
+    await appendAudit(
+      db,
+      actor,
+      {
+        action: "treasury.notice.import",
+        targetType: "file",
+        targetId: options.fileName,
+        result: "failure",
+        detail: { sha256, reason },
+      },
+      { clock: platform.clock },
+    );
+    return {
+      ok: false as const,
+      busy: true as const,
+      messageJa: CONCURRENT_IMPORT_JA,
+      errors: [] as const,
+      truncated: false as const,
+    };
+  };
+  const running = inFlight.get(platform.db) ?? new Set<string>();
+  inFlight.set(platform.db, running);
+  if (running.has(sha256)) return busy("same_file_in_progress");
+  running.add(sha256);
+  try {
+    const outcome = await storeNotices(platform, actor, parsed, sha256, options);
+    if ("conflicts" in outcome) return reject(outcome.conflicts, false);
+    if ("concurrent" in outcome) return busy("same_file_imported_meanwhile");
+    return outcome.result;
+  } catch (error) {
+    // Another writer of the same notice numbers without the lock (an older version): answer, not 500.
+    if (sqlState(error) === "23505") return busy("duplicate_key");
+    throw error;
+  } finally {
+    running.delete(sha256);
+  }
+}
+
+async function storeNotices(
+  platform: Platform,
+  actor: Actor,
+  parsed: Extract<ReturnType<typeof parsePaymentNotices>, { ok: true }>,
+  sha256: string,
+  options: ImportNoticeFileOptions,
+) {
   const notices = parsed.notices;
-  const outcome = await db.transaction().execute(async (trx) => {
+  const db = treasuryDb(platform);
+  return db.transaction().execute(async (trx) => {
+    const sameFile = async () =>
+      (
+        await trx
+          .selectFrom("treasury_import_batches")
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .where("file_sha256", "=", sha256)
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = await sameFile();
+    await sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`.execute(trx);
+    // Read committed: after waiting for the lock we see what the import before us stored.
+    if ((await sameFile()) !== before) return { concurrent: true as const };
     const stored = await storedNotices(
       trx,
       notices.map((n) => n.noticeNumber),
@@ -163,8 +242,6 @@ export async function importNoticeFile(
       },
     };
   });
-  if ("conflicts" in outcome) return reject(outcome.conflicts, false);
-  return outcome.result;
 }
 
 async function storedNotices(

@@ -9,6 +9,7 @@ import {
   type TransferApplicationRow,
 } from "../domain/index.js";
 import { type TreasuryDb, treasuryDb } from "./db.js";
+import { sqlState } from "./internal/sql-state.js";
 import { addPaymentOrders, addTransferApplications } from "./payments.js";
 
 /** The outcome of a whole-file CSV import: stored, or rejected with nothing saved. */
@@ -40,6 +41,10 @@ async function storedNumbers(
     where ${sql.ref(name)} = any(${[...numbers]}::text[])`.execute(db);
   return new Set(rows.rows.map((r) => r.n));
 }
+
+/** The answer when the same numbers were imported by someone else at the same moment. */
+export const CONCURRENT_PAYMENTS_JA =
+  "同じ番号の取込が同時に行われたため、このファイルは1件も保存していません。取込済みの内容を確認してください。";
 
 async function importCsv<R extends { readonly amount: number }>(
   spec: CsvImportSpec<R>,
@@ -79,11 +84,29 @@ async function importCsv<R extends { readonly amount: number }>(
     );
     return { ok: false, errors };
   }
-  await spec.store(
-    platform,
-    actor,
-    parsed.rows.map(({ line: _line, ...row }) => row as unknown as R),
-  );
+  try {
+    await spec.store(
+      platform,
+      actor,
+      parsed.rows.map(({ line: _line, ...row }) => row as unknown as R),
+    );
+  } catch (error) {
+    // The same numbers were stored by a simultaneous import after our check: answer, not 500.
+    if (sqlState(error) !== "23505") throw error;
+    await appendAudit(
+      db,
+      actor,
+      {
+        action: spec.action,
+        targetType: "file",
+        targetId: file.fileName,
+        result: "failure",
+        detail: { reason: "imported_meanwhile" },
+      },
+      { clock: platform.clock },
+    );
+    return { ok: false, errors: [{ line: 0, column: undefined, message: CONCURRENT_PAYMENTS_JA }] };
+  }
   return { ok: true, count: parsed.rows.length, totalYen: parsed.rows.reduce((s, r) => s + r.amount, 0) };
 }
 

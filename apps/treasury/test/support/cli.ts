@@ -18,6 +18,8 @@ export function capturedCli(o: {
   readonly today: IsoDate;
   readonly isTTY: boolean;
   readonly platform: () => Platform;
+  /** The password `--user` signs in with. */
+  readonly password?: string;
 }): CapturedCli {
   const out = { stdout: "", stderr: "" };
   return {
@@ -45,6 +47,9 @@ export function capturedCli(o: {
         cwd: o.cwd,
         today: o.today,
         openPlatform: async () => ({ ...o.platform(), close: async () => undefined }),
+        env: {},
+        os: { username: "tester", host: "test-pc" },
+        password: async () => o.password ?? "",
       });
     },
   };

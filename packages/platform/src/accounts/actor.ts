@@ -6,6 +6,8 @@ export interface Actor {
   readonly user: SessionUser | null;
   readonly sourceIp: string | null;
   readonly requestId: string | null;
+  /** The audit name when no user is signed in (a CLI's `os:<user>@<host>`); default `system`. */
+  readonly login?: string;
 }
 
 /** The system acting on its own (start-up, bootstrap, CLI). */
@@ -22,7 +24,7 @@ export const SYSTEM: Actor = { user: null, sourceIp: null, requestId: null };
 export function toAuditActor(actor: Actor): AuditActor {
   return {
     id: actor.user?.id ?? null,
-    login: actor.user?.loginId ?? "system",
+    login: actor.user?.loginId ?? actor.login ?? "system",
     sourceIp: actor.sourceIp,
     requestId: actor.requestId,
   };

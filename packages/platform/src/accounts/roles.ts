@@ -8,6 +8,8 @@ export interface SessionUser {
   readonly role: Role;
   readonly departmentId: number | null;
   readonly mustChangePassword: boolean;
+  /** Permissions granted to this user on top of the role's (see `grantPermission`). */
+  readonly grants?: readonly Permission[];
 }
 
 /** What a role may do; apps check these instead of role names. */
@@ -17,7 +19,9 @@ export type Permission =
   | "manage_department_users"
   | "manage_all_users"
   | "manage_departments"
-  | "view_audit";
+  | "view_audit"
+  /** Reading personal data (addresses, bank accounts): granted per user, and to system admins. */
+  | "personal_data";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   system_admin: [
@@ -27,6 +31,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "manage_all_users",
     "manage_departments",
     "view_audit",
+    "personal_data",
   ],
   department_admin: ["read", "write", "manage_department_users"],
   staff: ["read", "write"],
@@ -42,16 +47,17 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /**
- * Whether a user's role grants a permission.
+ * Whether a user's role, or a permission granted to the user, allows something.
  *
  * @example
  * ```ts
  * can({ role: "read_only" }, "write"); // false
  * can({ role: "department_admin" }, "manage_department_users"); // true
+ * can({ role: "staff", grants: ["personal_data"] }, "personal_data"); // true
  * ```
  */
-export function can(user: Pick<SessionUser, "role">, permission: Permission): boolean {
-  return GRANTS[user.role].includes(permission);
+export function can(user: Pick<SessionUser, "role" | "grants">, permission: Permission): boolean {
+  return GRANTS[user.role].includes(permission) || (user.grants?.includes(permission) ?? false);
 }
 
 /**

@@ -17,7 +17,10 @@ const { values } = parseArgs({
 const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
 const database = databaseUrl
   ? await openDatabase({ databaseUrl, ...(values.schema ? { schema: values.schema } : {}) })
-  : await openDatabase({ dataDir: values["data-dir"] ?? join(process.cwd(), ".data", values.app) });
+  : await openDatabase({
+      dataDir: values["data-dir"] ?? join(process.cwd(), ".data", values.app),
+      owner: "verify-audit",
+    });
 try {
   const report = await verifyAuditChain(database.db);
   for (const problem of report.problems)

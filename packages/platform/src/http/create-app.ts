@@ -6,6 +6,7 @@ import { deleteCookie, getCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { secureHeaders } from "hono/secure-headers";
 import { resolveSession } from "../accounts/auth.js";
+import { withGrants } from "../accounts/permission-grants.js";
 import { ERROR_CATALOG, isPlatformError, PlatformError } from "../errors.js";
 import type { Platform } from "../platform.js";
 import type { NavItem } from "../ui/layout.js";
@@ -204,9 +205,10 @@ export function createApp(platform: Platform, options: AppOptions): Hono<Platfor
     if (token) {
       const lookup = await resolveSession(platform, token);
       if (lookup.status === "valid") {
-        c.set("session", lookup.session);
+        const user = await withGrants(platform, lookup.session.user);
+        c.set("session", { ...lookup.session, user });
         c.set("sessionToken", token);
-        c.set("actor", { ...c.get("actor"), user: lookup.session.user });
+        c.set("actor", { ...c.get("actor"), user });
       } else expired = true;
     }
     const session = c.get("session");

@@ -47,6 +47,8 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
   platform.logger.info({ url, storage: platform.location }, "listening");
+  // The next process that tries the same data directory is told where the screens are.
+  platform.dataDirLock?.setPort(port);
   let closing: Promise<void> | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     platform.logger.info({ signal }, "shutting down");

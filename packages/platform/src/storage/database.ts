@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { PlatformError } from "../errors.js";
 import { pgliteDialect } from "../internal/pglite-dialect.js";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
 import type { PlatformTables } from "./schema.js";
 
 /** Which engine a {@link PlatformDatabase} runs on. */
@@ -11,7 +12,11 @@ export type DatabaseKind = "pglite" | "postgres";
 
 /** Where the data lives: a PGlite data directory (or memory), or a PostgreSQL URL. */
 export type DatabaseOptions =
-  | { readonly dataDir: string }
+  | {
+      readonly dataDir: string;
+      /** Who opens it, written in the data directory's one-owner lock (e.g. `treasury`). */
+      readonly owner?: string;
+    }
   | { readonly memory: true }
   | {
       readonly databaseUrl: string;
@@ -27,6 +32,8 @@ export interface PlatformDatabase {
   readonly kind: DatabaseKind;
   /** The PostgreSQL schema in use (`public` on PGlite). */
   readonly schema: string;
+  /** The one-owner lock of a PGlite data directory (absent in memory and on PostgreSQL). */
+  readonly lock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -35,10 +42,13 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /**
  * Opens PGlite (a data directory on disk, or memory) or PostgreSQL behind one Kysely interface.
  * Run {@link runMigrations} (or use `createPlatform`, which does) before using the tables.
+ * A data directory is opened by one process at a time: its lock is taken before PGlite starts
+ * and released on close (see {@link acquireDataDirLock}).
  *
  * @param options - `{ dataDir }`, `{ memory: true }` or `{ databaseUrl, schema? }`
  * @returns the open database
- * @throws PlatformError `CONFIG_INVALID` for a bad schema name
+ * @throws PlatformError `CONFIG_INVALID` for a bad schema name, `DATA_DIR_LOCKED` when another
+ * process owns the data directory
  * @example
  * ```ts
  * const database = await openDatabase({ dataDir: ".data/demo" });
@@ -64,14 +74,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<PlatformDa
     }
     return { db, kind: "postgres", schema, close: () => db.destroy() };
   }
-  let client: PGlite;
-  if ("dataDir" in options) {
-    mkdirSync(options.dataDir, { recursive: true });
-    client = await PGlite.create(options.dataDir);
-  } else {
-    client = await PGlite.create();
+  if (!("dataDir" in options)) {
+    const client = await PGlite.create();
+    await client.exec("set TimeZone = 'Asia/Tokyo'");
+    const db = new Kysely<PlatformTables>({ dialect: pgliteDialect(client) });
+    return { db, kind: "pglite", schema: "public", close: () => db.destroy() };
   }
-  await client.exec("set TimeZone = 'Asia/Tokyo'");
-  const db = new Kysely<PlatformTables>({ dialect: pgliteDialect(client) });
-  return { db, kind: "pglite", schema: "public", close: () => db.destroy() };
+  mkdirSync(options.dataDir, { recursive: true });
+  const lock = acquireDataDirLock(options.dataDir, { app: options.owner ?? "ward" });
+  let db: Kysely<PlatformTables>;
+  try {
+    const client = await PGlite.create(options.dataDir);
+    await client.exec("set TimeZone = 'Asia/Tokyo'");
+    db = new Kysely<PlatformTables>({ dialect: pgliteDialect(client) });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const close = async () => {
+    try {
+      await db.destroy();
+    } finally {
+      lock.release();
+    }
+  };
+  return { db, kind: "pglite", schema: "public", lock, close };
 }

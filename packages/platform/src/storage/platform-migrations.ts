@@ -132,5 +132,18 @@ export const platformMigrations: MigrationSet = {
       },
     },
     loginThrottleMigration,
+    {
+      id: "004_db-owner_user_permissions",
+      async up(trx) {
+        // Per-user grants on top of the role (personal data first); additive, roles stay as they are.
+        await sql`create table user_permissions (
+          user_id integer not null references users(id) on delete cascade,
+          permission text not null,
+          granted_by integer references users(id),
+          granted_at timestamptz not null default now(),
+          primary key (user_id, permission)
+        )`.execute(trx);
+      },
+    },
   ],
 };

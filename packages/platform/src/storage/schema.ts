@@ -25,6 +25,12 @@ export interface PlatformTables {
   };
   groups: { id: Generated<number>; name: string; department_id: number | null; created_at: Generated<Date> };
   group_members: { group_id: number; user_id: number };
+  user_permissions: {
+    user_id: number;
+    permission: string;
+    granted_by: number | null;
+    granted_at: Generated<Date>;
+  };
   sessions: {
     id: string;
     user_id: number;
