@@ -59,6 +59,8 @@ describe("isoInstantMs", () => {
     expect(isoInstantMs("2025-07-01T09:00")).toBe(Date.parse("2025-07-01T00:00:00Z"));
     expect(isoInstantMs("2025-07-01T09:00:00.5+09:00")).toBe(Date.parse("2025-07-01T00:00:00.500Z"));
     expect(isoInstantMs("2025-12-31T24:00:00Z")).toBe(Date.parse("2026-01-01T00:00:00Z"));
+    expect(isoInstantMs("2025-07-01T09:00", "refuse")).toBeUndefined();
+    expect(isoInstantMs("2025-07-01T09:00Z", "refuse")).toBe(Date.parse("2025-07-01T09:00:00Z"));
   });
 
   it.each([
