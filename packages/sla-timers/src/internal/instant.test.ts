@@ -52,6 +52,14 @@ describe("epochMsOf", () => {
     expect(epochMsOf(text)).toBe(Date.parse("2025-07-01T00:00:00Z"));
   });
 
+  it("remembers only a valid string: the same now in a batch, never an error", () => {
+    expect(() => epochMsOf("")).toThrow(expect.objectContaining({ code: "INVALID_INSTANT" }));
+    expect(epochMsOf("2025-07-01T09:00+09:00", "now")).toBe(Date.parse("2025-07-01T00:00:00Z"));
+    expect(epochMsOf("2025-07-01T09:00+09:00", "now")).toBe(Date.parse("2025-07-01T00:00:00Z"));
+    expect(() => epochMsOf("2025-07-01T09:00")).toThrow(/needs an offset/);
+    expect(epochMsOf("2025-07-01T10:00+09:00", "now")).toBe(Date.parse("2025-07-01T01:00:00Z"));
+  });
+
   it("still refuses a string without an offset, and an impossible one", () => {
     expect(() => epochMsOf("2025-07-01T09:00")).toThrow(/needs an offset/);
     expect(() => epochMsOf("2025-02-29T09:00+09:00")).toThrow(

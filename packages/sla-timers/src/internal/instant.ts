@@ -33,10 +33,20 @@ function invalidInstant(input: InstantLike, what: string): SlaTimersError {
   );
 }
 
+// The last string given to epochMsOf: a batch passes the same `now` to every evaluation (a memo of a
+// pure function; event times go through eventMsOf and never evict it).
+let lastText: unknown = Symbol("none");
+let lastMs = Number.NaN;
+
 /** Epoch milliseconds of an instant; strings must carry an offset so the host zone never matters. */
 export function epochMsOf(input: InstantLike, what = "instant"): number {
+  if (input === lastText) return lastMs;
   const ms = instantMs(input);
   if (!Number.isFinite(ms)) throw invalidInstant(input, what);
+  if (typeof input === "string") {
+    lastText = input;
+    lastMs = ms;
+  }
   return ms;
 }
 
