@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { daysInMonth, type IsoDate, isIsoDate, toIsoDate } from "@ward/calendar-jp";
 import { CsvError } from "@ward/csv-jp";
 import { createPlatform, type Platform, SYSTEM } from "@ward/platform";
+import { ZenginError } from "@ward/zengin";
 import { pino } from "pino";
 import { formatPaymentNoticesCsv, generatePaymentNotices, TreasuryError } from "../domain/index.js";
 import { writeTallyCsv } from "../reports/tally-csv.js";
@@ -235,7 +236,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       err(USAGE);
       return 2;
     }
-    if (error instanceof TreasuryError || error instanceof CsvError) {
+    if (error instanceof TreasuryError || error instanceof ZenginError || error instanceof CsvError) {
       err(`エラー：${error.messageJa}`);
       return 1;
     }

@@ -1,7 +1,7 @@
 import { type Calendar, daysInMonth, type IsoDate } from "@ward/calendar-jp";
 import type { Platform } from "@ward/platform";
+import { type AccountTypeCode, accountTypeName, type BankMaster, zenginBankMaster } from "@ward/zengin";
 import { sql } from "kysely";
-import { type AccountTypeCode, accountTypeName, type BankMaster, zenginBankMaster } from "../domain/index.js";
 import { maskAccountNumber } from "../domain/mask-account-number.js";
 import { paymentAdviceRunDate } from "../domain/payment-advice.js";
 import {

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { loginThrottleMigration } from "./auth-throttle-migration.js";
 import type { MigrationSet } from "./migrations.js";
 
 /** The hash the first audit record chains to. */
@@ -130,5 +131,6 @@ export const platformMigrations: MigrationSet = {
         )`.execute(trx);
       },
     },
+    loginThrottleMigration,
   ],
 };
