@@ -24,6 +24,7 @@ export const ERROR_CATALOG = {
   FORBIDDEN: { status: 403, ja: "この操作を行う権限がありません。" },
   NOT_FOUND: { status: 404, ja: "お探しのページまたはデータが見つかりません。" },
   CONFLICT: { status: 409, ja: "同じ内容のデータが既に登録されています。" },
+  TARGET_DELETED: { status: 410, ja: "対象のデータは削除されています。" },
   PASSWORD_POLICY: { status: 422, ja: "パスワードがパスワードポリシーを満たしていません。" },
   FILE_ERASED: { status: 410, ja: "このファイルは消去済みです。" },
   FILE_INTEGRITY: { status: 500, ja: "ファイルの改ざんまたは破損を検出しました。管理者に連絡してください。" },
