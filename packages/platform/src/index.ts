@@ -127,3 +127,10 @@ export {
   selectField,
 } from "./ui/layout.js";
 export { SHELL_CSS } from "./ui/styles.js";
+export {
+  createWorkerPool,
+  type RunOptions,
+  type WorkerPool,
+  type WorkerPoolOptions,
+  type WorkerPoolStats,
+} from "./workers/worker-pool.js";
