@@ -1,5 +1,5 @@
 /** Why a file could not be ingested. */
-export type IngestErrorCode = "UNSUPPORTED_TYPE" | "ENCRYPTED" | "CORRUPT" | "EMPTY_FILE";
+export type IngestErrorCode = "UNSUPPORTED_TYPE" | "ENCRYPTED" | "CORRUPT" | "EMPTY_FILE" | "TOO_MANY_PAGES";
 
 const reasons: Record<IngestErrorCode, { en: string; ja: string }> = {
   UNSUPPORTED_TYPE: {
@@ -17,6 +17,10 @@ const reasons: Record<IngestErrorCode, { en: string; ja: string }> = {
   EMPTY_FILE: {
     en: "the file is empty",
     ja: "ファイルが空です",
+  },
+  TOO_MANY_PAGES: {
+    en: "the file has more pages than allowed; split it and upload the parts",
+    ja: "ページ数が上限を超えているため読み取れません。ファイルを分割して登録してください",
   },
 };
 
