@@ -337,13 +337,10 @@ export async function getJob(desk: Desk, jobId: number): Promise<JobView | undef
   };
 }
 
-async function auditActorOf(desk: Desk, userId: number | null): Promise<AuditActor> {
+// `db` may be a transaction: on PGlite (one connection) a query beside an open transaction waits forever.
+async function auditActorOf(db: Desk["db"] | Trx, userId: number | null): Promise<AuditActor> {
   if (userId === null) return { id: null, login: "system", sourceIp: null, requestId: null };
-  const user = await desk.db
-    .selectFrom("users")
-    .select("login_id")
-    .where("id", "=", userId)
-    .executeTakeFirst();
+  const user = await db.selectFrom("users").select("login_id").where("id", "=", userId).executeTakeFirst();
   return { id: userId, login: user?.login_id ?? "unknown", sourceIp: null, requestId: null };
 }
 
@@ -404,7 +401,7 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
       .where("id", "=", file.job_id)
       .where("status", "=", "queued")
       .execute();
-    const actor = await auditActorOf(desk, file.created_by);
+    const actor = await auditActorOf(desk.db, file.created_by);
     try {
       const { data } = await readFile(desk.platform, SYSTEM, file.file_id);
       const prepared = await prepare(
@@ -607,7 +604,7 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
       .execute();
     await appendAudit(
       trx,
-      await auditActorOf(desk, file.created_by),
+      await auditActorOf(trx, file.created_by),
       {
         action: "document.ingest",
         targetType: "folder",
