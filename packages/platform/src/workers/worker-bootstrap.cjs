@@ -22,10 +22,16 @@ async function load() {
     register(SOURCE_CONDITION_HOOK, pathToFileURL(__filename));
   }
   const module = await import(entry);
-  if (typeof module.default !== "function") {
+  const handler = module.default;
+  if (typeof handler !== "function") {
     throw new Error(`@ward/platform: ${entry} has no default export function`);
   }
-  return module.default;
+  // The pool's deadline counts from here: a task waiting for a worker to start is not charged.
+  return (envelope) => {
+    envelope.started.postMessage(0);
+    envelope.started.close();
+    return handler(envelope.task);
+  };
 }
 
 module.exports = load();

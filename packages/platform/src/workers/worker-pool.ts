@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { PlatformError } from "../errors.js";
 
@@ -15,7 +16,7 @@ export interface WorkerPoolOptions {
   readonly maxQueue?: number;
   /** Old-generation heap of each worker in MB (`resourceLimits`); default 256. */
   readonly heapMb?: number;
-  /** Default deadline of a task in ms, counted from submission; default 30,000. */
+  /** Default deadline of a task in ms, counted from when a worker starts it; default 30,000. */
   readonly timeoutMs?: number;
   /** Idle workers exit after this many ms; default 30,000. */
   readonly idleTimeoutMs?: number;
@@ -123,13 +124,23 @@ export function createWorkerPool<Task, Result>(options: WorkerPoolOptions): Work
       }
       inFlight += 1;
       const limit = runOptions.timeoutMs ?? timeoutMs;
-      const deadline = AbortSignal.timeout(limit);
-      const signal = runOptions.signal ? AbortSignal.any([deadline, runOptions.signal]) : deadline;
+      const deadline = new AbortController();
+      const started = new MessageChannel();
+      let timer: NodeJS.Timeout | undefined;
+      started.port1.once("message", () => {
+        timer = setTimeout(() => deadline.abort(new Error("deadline")), limit);
+      });
+      const signal = runOptions.signal
+        ? AbortSignal.any([deadline.signal, runOptions.signal])
+        : deadline.signal;
       try {
-        return (await piscina.run(task, { signal })) as Result;
+        return (await piscina.run(
+          { task, started: started.port2 },
+          { signal, transferList: [started.port2] },
+        )) as Result;
       } catch (error) {
         const detail = `${options.name}: ${error instanceof Error ? error.message : String(error)}`;
-        if (deadline.aborted && !runOptions.signal?.aborted) {
+        if (deadline.signal.aborted && !runOptions.signal?.aborted) {
           throw new PlatformError("WORK_TIMEOUT", {
             message: `${options.name}: deadline of ${limit} ms passed`,
             cause: error,
@@ -147,6 +158,8 @@ export function createWorkerPool<Task, Result>(options: WorkerPoolOptions): Work
         }
         throw error;
       } finally {
+        clearTimeout(timer);
+        started.port1.close();
         inFlight -= 1;
       }
     },
