@@ -38,6 +38,7 @@ for (const backend of backends) {
           "platform/001_accounts",
           "platform/002_audit",
           "platform/003_files",
+          "ward_jobs/001_desk-runtime_jobs",
           "notes/001_notes",
           "notes/002_body",
         ]);
