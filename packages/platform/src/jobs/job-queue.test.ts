@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPlatformError } from "../errors.js";
 import type { Platform } from "../platform.js";
 import { dropTestSchemas, testDatabases } from "../testing/index.js";
@@ -40,6 +40,7 @@ for (const backend of backends) {
       }
       return platform.db as AnyDb;
     };
+    beforeAll(async () => void (await open()));
     afterAll(async () => platform?.close());
 
     it("runs a job once and writes its results in the transaction that completes it", async () => {
