@@ -9,6 +9,7 @@ import {
   modelSettingsFromEnv,
 } from "../domain/index.js";
 import type { Desk } from "../storage/desk.js";
+import { createDeskWorkers, type DeskWorkerSettings, type DeskWorkers } from "../storage/desk-workers.js";
 import { loadIndex } from "../storage/documents.js";
 import { authorizeDeskFile } from "../storage/file-access.js";
 import { createIngestionQueue, type IngestionOptions, type IngestionQueue } from "../storage/ingestion.js";
@@ -26,16 +27,24 @@ export interface SupportDeskOptions extends IngestionOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** For model and embeddings calls (tests). */
   readonly fetch?: typeof fetch;
+  /** Limits of the worker threads that parse uploads and attachments. */
+  readonly workers?: DeskWorkerSettings;
+  /** Largest chat attachment read, in bytes; default 10 MB. */
+  readonly attachmentMaxBytes?: number;
 }
 
 /** A running support desk: its state, its ingestion queue and its web app. */
 export interface SupportDesk {
   readonly desk: Desk;
   readonly queue: IngestionQueue;
+  /** The worker pools that parse uploads and attachments off the event loop. */
+  readonly workers: DeskWorkers;
   readonly model: ModelSettings | undefined;
   /** The embeddings server when dense retrieval is on (`WARD_EMBEDDINGS_*`), else lexical only. */
   readonly embeddings: EmbeddingSettings | undefined;
   readonly app: Hono<PlatformEnv>;
+  /** Stops ingestion (files in progress go back to the queue), the workers, then the platform. */
+  close(): Promise<void>;
 }
 
 /**
@@ -78,7 +87,8 @@ export async function createSupportDesk(
       platform.logger.warn({ err: error }, "embeddings failed; searching lexically only"),
   });
   const desk: Desk = { platform, db, index, dense, retrieve, documents };
-  const queue = createIngestionQueue(desk, options);
+  const workers = createDeskWorkers(options.workers);
+  const queue = createIngestionQueue(desk, { ...options, prepare: options.prepare ?? workers.prepare });
   await queue.recover();
   const model = modelSettingsFromEnv(env);
   const helpContact = env.WARD_HELP_CONTACT?.trim();
@@ -95,7 +105,14 @@ export async function createSupportDesk(
     ],
     routes: (app) => {
       app.get("/", (c) => c.redirect("/chat", 303));
-      registerChatRoutes(app, desk, { model, ...(options.fetch ? { fetch: options.fetch } : {}) });
+      registerChatRoutes(app, desk, {
+        model,
+        workers,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.attachmentMaxBytes !== undefined
+          ? { attachmentMaxBytes: options.attachmentMaxBytes }
+          : {}),
+      });
       registerFolderRoutes(app, desk, queue);
       registerDocumentRoutes(app, desk);
       registerRetrievalRoutes(app, desk);
@@ -103,5 +120,10 @@ export async function createSupportDesk(
       registerHelpRoutes(app, helpContact ? { contact: helpContact } : {});
     },
   });
-  return { desk, queue, model, embeddings, app };
+  const close = async () => {
+    await queue.stop();
+    await workers.close();
+    await platform.close();
+  };
+  return { desk, queue, workers, model, embeddings, app, close };
 }

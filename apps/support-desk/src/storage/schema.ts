@@ -87,6 +87,8 @@ export interface SupportDeskTables {
     status: JobStatus;
     error_ja: string | null;
     notice_ja: string | null;
+    /** The platform job (`ward_jobs`) that claims and retries this file. */
+    queue_job_id: Generated<number | null>;
   };
   support_desk_threads: {
     id: Generated<number>;
@@ -272,6 +274,29 @@ export const supportDeskMigrations: MigrationSet = {
         )`.execute(trx);
         await sql`create index support_desk_usage_month on support_desk_usage (month, user_id)`.execute(trx);
         await sql`create index support_desk_usage_user on support_desk_usage (user_id, asked_at)`.execute(
+          trx,
+        );
+      },
+    },
+    {
+      // Files move to the platform's durable queue: each waiting file, or one a crash left running,
+      // becomes a queued platform job (in upload order); finished files need none.
+      id: "003_desk-runtime_platform_jobs",
+      async up(trx) {
+        await sql`alter table support_desk_job_files add column queue_job_id integer references ward_jobs(id)`.execute(
+          trx,
+        );
+        await sql`insert into ward_jobs (queue, payload, status, max_attempts, run_after, created_at)
+          select 'support-desk.ingest', jsonb_build_object('jobFileId', id), 'queued', 3, now(), now()
+          from support_desk_job_files
+          where status in ('queued', 'running')
+          order by job_id, position`.execute(trx);
+        await sql`update support_desk_job_files f
+          set queue_job_id = j.id, status = 'queued'
+          from ward_jobs j
+          where j.queue = 'support-desk.ingest' and (j.payload ->> 'jobFileId')::integer = f.id
+            and f.status in ('queued', 'running')`.execute(trx);
+        await sql`create index support_desk_job_files_queue_job on support_desk_job_files (queue_job_id)`.execute(
           trx,
         );
       },
