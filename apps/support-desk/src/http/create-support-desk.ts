@@ -9,10 +9,10 @@ import {
   modelSettingsFromEnv,
 } from "../domain/index.js";
 import type { Desk } from "../storage/desk.js";
-import { loadIndex } from "../storage/documents.js";
 import { authorizeDeskFile } from "../storage/file-access.js";
 import { createIngestionQueue, type IngestionOptions, type IngestionQueue } from "../storage/ingestion.js";
 import type { SupportDeskDb } from "../storage/schema.js";
+import { openSearchBackend, type SearchBackendOptions } from "../storage/search-backend.js";
 import { registerChatRoutes } from "./chat-routes.js";
 import { registerDocumentRoutes } from "./document-routes.js";
 import { registerFolderRoutes } from "./folder-routes.js";
@@ -26,6 +26,8 @@ export interface SupportDeskOptions extends IngestionOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** For model and embeddings calls (tests). */
   readonly fetch?: typeof fetch;
+  /** Where the lexical index lives and its snapshot file (default from `WARD_SEARCH_*` and the database). */
+  readonly search?: Omit<SearchBackendOptions, "env" | "denseModel">;
 }
 
 /** A running support desk: its state, its ingestion queue and its web app. */
@@ -39,8 +41,9 @@ export interface SupportDesk {
 }
 
 /**
- * Builds the support desk on a platform created with `supportDeskMigrations`: rebuilds the BM25
- * index from chunk rows (and the vector index from stored vectors when `WARD_EMBEDDINGS_*` is set),
+ * Builds the support desk on a platform created with `supportDeskMigrations`: opens the lexical
+ * index (in process from its snapshot plus the changes since, or in the database on PostgreSQL)
+ * and the vector index from stored vectors when `WARD_EMBEDDINGS_*` is set,
  * resumes ingestion interrupted by a crash, and returns the web app.
  *
  * @example
@@ -57,7 +60,11 @@ export async function createSupportDesk(
   const db = platform.db as unknown as SupportDeskDb;
   const env = options.env ?? process.env;
   const embeddings = embeddingSettingsFromEnv(env);
-  const { index, vectors, documents } = await loadIndex(db, { denseModel: embeddings?.model });
+  const { backend, vectors, documents } = await openSearchBackend(platform, {
+    ...options.search,
+    env,
+    denseModel: embeddings?.model,
+  });
   const dense =
     embeddings && vectors
       ? {
@@ -72,12 +79,12 @@ export async function createSupportDesk(
         }
       : undefined;
   const retrieve = createRetriever({
-    lexical: index,
+    lexical: backend.index,
     ...(dense ? { dense: { index: dense.index, embed: dense.embed } } : {}),
     onDenseError: (error) =>
       platform.logger.warn({ err: error }, "embeddings failed; searching lexically only"),
   });
-  const desk: Desk = { platform, db, index, dense, retrieve, documents };
+  const desk: Desk = { platform, db, index: backend.index, search: backend, dense, retrieve, documents };
   const queue = createIngestionQueue(desk, options);
   await queue.recover();
   const model = modelSettingsFromEnv(env);

@@ -19,7 +19,7 @@ type SearchTables = Pick<
   SupportDeskTables,
   "support_desk_search_chunks" | "support_desk_search_terms" | "support_desk_search_folders"
 >;
-type Executor = Kysely<SearchTables> | Transaction<SearchTables>;
+type Executor = Kysely<SearchTables>;
 
 /** Options of {@link createDatabaseSearchIndex}. */
 export interface DatabaseSearchIndexOptions extends Bm25Options {
@@ -60,10 +60,11 @@ const quoteLexeme = (term: string): string => `'${term.replace(/\\/g, "\\\\").re
  * await index.search("窓口の受付時間", { readableFolderIds: ["3"], limit: 5 });
  * ```
  */
-export function createDatabaseSearchIndex(
-  db: Executor,
+export function createDatabaseSearchIndex<DB extends SearchTables>(
+  database: Kysely<DB> | Transaction<DB>,
   options: DatabaseSearchIndexOptions = {},
 ): SearchIndex {
+  const db = database as unknown as Executor;
   const k1 = options.k1 ?? defaultBm25.k1;
   const b = options.b ?? defaultBm25.b;
   const budget = options.candidateBudget ?? 20_000;

@@ -267,8 +267,9 @@ async function auditActorOf(desk: Desk, userId: number | null): Promise<AuditAct
 /**
  * The in-process ingestion worker. For each queued file: decrypt the original, parse and chunk it
  * with the folder's policy (outside any transaction), then in ONE transaction write the version,
- * its sections and chunk rows, drop the previous version's chunks, mark the file done and audit;
- * only after the commit is the in-memory index swapped with `replaceDocument`. A parser failure or
+ * its sections and chunk rows, drop the previous version's chunks, stage the index change (the
+ * database index writes in the transaction), mark the file done and audit; only after the commit
+ * is the in-process index swapped. A parser failure or
  * a crash before the commit leaves the previous version (or nothing) in storage and in the index.
  *
  * @example
@@ -331,6 +332,7 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
         file.file_name,
       );
       let chunks: IndexedChunk[] = [];
+      let applyToIndex: () => void = () => undefined;
       await desk.db.transaction().execute(async (trx) => {
         const existing = await trx
           .selectFrom("support_desk_documents")
@@ -468,9 +470,10 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
           },
           { clock: desk.platform.clock },
         );
+        applyToIndex = await desk.search.stage(trx, documentId, chunks);
         await options.beforeCommit?.(file.file_name);
       });
-      desk.index.replaceDocument(documentId, chunks);
+      applyToIndex();
       if (desk.dense) {
         const embedded: EmbeddedChunk[] = embeddings
           ? chunks.map((c, i) => ({ ...c, embedding: embeddings[i] ?? [] }))
