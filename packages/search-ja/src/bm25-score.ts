@@ -14,7 +14,7 @@ export const defaultBm25 = Object.freeze({ k1: 1.2, b: 0.75 });
  * @param documentFrequency - readable chunks containing the term
  * @returns the idf
  * @example
- * bm25Idf(1000, 10).toFixed(3); // => "4.554"
+ * bm25Idf(1000, 10).toFixed(3); // => "4.557"
  */
 export function bm25Idf(chunkCount: number, documentFrequency: number): number {
   return Math.log(1 + (chunkCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
