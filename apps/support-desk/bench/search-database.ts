@@ -89,7 +89,11 @@ const quality: Record<string, { "MRR@10": number; "Δ vs in-process": number; "m
 function round4(value: number): number {
   return Number(value.toFixed(4));
 }
-for (const engine of ["pglite", "postgres"] as const) {
+// WARD_BENCH_ENGINES=postgres skips PGlite (4,442 queries take minutes on a loaded machine).
+const engines = (process.env.WARD_BENCH_ENGINES ?? "postgres,pglite").split(",") as Array<
+  "pglite" | "postgres"
+>;
+for (const engine of engines) {
   let platform: Platform;
   try {
     platform = await openDesk(engine);

@@ -25,6 +25,7 @@ describe("encode / decodeBm25Index", () => {
     const copy = decodeBm25Index(index.encode());
     expect(copy.size).toBe(2);
     expect(copy.rows()).toEqual(index.rows());
+    expect(copy.chunks().map((c) => c.chunkId)).toEqual(["a", "c"]);
     expect(copy.toJSON().k1).toBe(1.5);
     const query = { readableFolderIds: ["f1", "f2"] };
     expect(copy.search("交付の窓口", query)).toEqual(index.search("交付の窓口", query));

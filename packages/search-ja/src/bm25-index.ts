@@ -57,6 +57,8 @@ export interface Bm25Index extends SearchIndex {
   search(query: string, options: SearchOptions): SearchHit[];
   /** The index as rows for storage, in insertion order. */
   rows(): Bm25Row[];
+  /** The chunks in the index, in insertion order, without their terms (cheap: nothing is joined). */
+  chunks(): IndexedChunk[];
   /** The index as one JSON value. */
   toJSON(): Bm25Snapshot;
   /** The same as {@link Bm25Index.toJSON}, for the {@link SearchIndex} contract. */
@@ -180,10 +182,10 @@ function buildBm25Index(options: Bm25Options, preloaded?: Preloaded): Bm25Index 
       length += clamped;
       const list = postings[id] as Postings;
       if (list.length === list.slots.length) {
-        const grownSlots = new Int32Array(list.slots.length * 2);
+        const grownSlots = new Int32Array(Math.max(4, list.slots.length * 2));
         grownSlots.set(list.slots);
         list.slots = grownSlots;
-        const grownTfs = new Uint16Array(list.tfs.length * 2);
+        const grownTfs = new Uint16Array(Math.max(4, list.tfs.length * 2));
         grownTfs.set(list.tfs);
         list.tfs = grownTfs;
       }
@@ -328,6 +330,11 @@ function buildBm25Index(options: Bm25Options, preloaded?: Preloaded): Bm25Index 
     rows() {
       return records.filter((record): record is SlotRecord => record !== undefined).map(toRow);
     },
+    chunks() {
+      return records
+        .filter((record): record is SlotRecord => record !== undefined)
+        .map((record) => record.chunk);
+    },
     toJSON() {
       return { format: "ward-bm25@1", k1, b, rows: index.rows() };
     },
@@ -346,7 +353,28 @@ function buildBm25Index(options: Bm25Options, preloaded?: Preloaded): Bm25Index 
   };
 
   if (preloaded !== undefined) {
-    for (const term of preloaded.terms) termId(term);
+    // Postings sized exactly up front, as views of two shared buffers: no growth, no per-term allocation.
+    const { ids } = preloaded;
+    const frequencies = new Int32Array(preloaded.terms.length);
+    for (let i = 0; i < ids.length; i += 1) {
+      const id = ids[i] as number;
+      frequencies[id] = (frequencies[id] as number) + 1;
+    }
+    const allSlots = new Int32Array(ids.length);
+    const allTfs = new Uint16Array(ids.length);
+    let offset = 0;
+    preloaded.terms.forEach((term, id) => {
+      const frequency = frequencies[id] as number;
+      termIds.set(term, id);
+      terms.push(term);
+      postings.push({
+        slots: allSlots.subarray(offset, offset + frequency),
+        tfs: allTfs.subarray(offset, offset + frequency),
+        length: 0,
+      });
+      offset += frequency;
+    });
+    ensureSlotCapacity(preloaded.chunks.length);
     preloaded.chunks.forEach((chunk, i) => {
       const from = preloaded.offsets[i] as number;
       const to = preloaded.offsets[i + 1] as number;

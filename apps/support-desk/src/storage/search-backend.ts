@@ -196,7 +196,7 @@ async function loadMemoryIndex(
     return { index: fresh, from: "rows", changedDocuments: 0 };
   }
   const held = new Map<string, number>();
-  for (const row of index.rows()) held.set(row.documentId, versionOfChunk(row.chunkId));
+  for (const chunk of index.chunks()) held.set(chunk.documentId, versionOfChunk(chunk.chunkId));
   const changed: string[] = [];
   for (const [documentId, current] of versions) {
     if (held.get(documentId) !== current.versionId) changed.push(documentId);
