@@ -45,7 +45,7 @@ const quoteLexeme = (term: string): string => `'${term.replace(/\\/g, "\\\\").re
  * analyzer: each chunk's distinct terms are a `tsvector` (GIN-indexed), document frequencies per
  * folder and chunk counts and lengths per folder are kept in tables in the same transaction as the
  * chunks. A search (1) reads the statistics of the readable folders only, (2) takes candidates
- * from the GIN index with the rarest query terms, ranked by their idf, and (3) rescores the best
+ * from the GIN index with the rarest query terms, ranked by how many of them they hold, and (3) rescores the best
  * candidates with exact BM25 over every query term — the same formula and statistics as the
  * in-process index, so small corpora rank identically (the shared contract checks it).
  * Runs on PGlite too. Writes join the caller's transaction when given one.
@@ -275,19 +275,14 @@ export function createDatabaseSearchIndex<DB extends SearchTables>(
         seeds.push(term);
         matched += df;
       }
-      const firstStage = sql.join(
-        seeds.map(
-          (term) =>
-            sql`(case when lexemes @@ ${quoteLexeme(term)}::tsquery then ${idf.get(term)}::float8 else 0 end)`,
-        ),
-        sql` + `,
-      );
+      const seedQuery = seeds.map(quoteLexeme).join(" | ");
       const candidates = await db
         .selectFrom("support_desk_search_chunks")
         .select(["chunk_id", "document_id", "folder_id", "ordinal", "text", "locator", "terms", "length"])
         .where("folder_id", "in", folders)
-        .where(sql<boolean>`lexemes @@ ${seeds.map(quoteLexeme).join(" | ")}::tsquery`)
-        .orderBy(sql`${firstStage}`, "desc")
+        .where(sql<boolean>`lexemes @@ ${seedQuery}::tsquery`)
+        // One ts_rank per row (how many rare terms it holds): per-term CASEs would detoast the tsvector once per term.
+        .orderBy(sql`ts_rank(lexemes, ${seedQuery}::tsquery, 0)`, "desc")
         .orderBy("chunk_id")
         .limit(Math.max(rescored, limit))
         .execute();
