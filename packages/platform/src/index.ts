@@ -55,11 +55,16 @@ export {
   type AuditRecord,
   type AuditResult,
   auditHash,
+  auditMac,
   canonicalJson,
 } from "./audit/audit-record.js";
+export { type AuditKeys, deriveAuditKeys } from "./audit/audit-keys.js";
+export { type AuditCheckpoint, type ReadCheckpoint, readCheckpoints } from "./audit/checkpoints.js";
 export {
   type AuditChainProblem,
+  type AuditChainProblemKind,
   type AuditChainReport,
+  type VerifyAuditOptions,
   verifyAuditChain,
 } from "./audit/verify-audit-chain.js";
 export type { LockoutSettings, PlatformContext, SessionSettings } from "./context.js";
@@ -83,7 +88,14 @@ export {
   readFile,
   type StoredFile,
 } from "./files/file-store.js";
-export { type MasterKeySource, parseMasterKey, resolveMasterKey } from "./files/master-key.js";
+export {
+  generateMasterKey,
+  type MasterKeyOptions,
+  type MasterKeySource,
+  parseMasterKey,
+  type ResolvedMasterKey,
+  resolveMasterKey,
+} from "./files/master-key.js";
 export { SESSION_COOKIE } from "./http/builtin-routes.js";
 export { type AppOptions, createApp, LOGIN_CSRF_COOKIE } from "./http/create-app.js";
 export type { AuthorizeFileRead, PlatformEnv, ShellConfig } from "./http/env.js";
