@@ -48,6 +48,7 @@ export {
   type UserSummary,
   updateUser,
 } from "./accounts/users.js";
+export { type AuditKeys, deriveAuditKeys } from "./audit/audit-keys.js";
 export { type AuditQuery, appendAudit, auditToCsv, countAudit, queryAudit } from "./audit/audit-log.js";
 export {
   type AuditActor,
@@ -58,7 +59,6 @@ export {
   auditMac,
   canonicalJson,
 } from "./audit/audit-record.js";
-export { type AuditKeys, deriveAuditKeys } from "./audit/audit-keys.js";
 export { type AuditCheckpoint, type ReadCheckpoint, readCheckpoints } from "./audit/checkpoints.js";
 export {
   type AuditChainProblem,

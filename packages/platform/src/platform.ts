@@ -108,7 +108,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       ? undefined
       : (options.dataDir ?? join(process.cwd(), ".data", options.appName));
   const ownerUrl = databaseUrl ? (options.ownerDatabaseUrl ?? env.DATABASE_OWNER_URL) : undefined;
-  const ephemeral = options.memory === true && options.masterKey === undefined && !env.WARD_MASTER_KEY;
+  const ephemeral =
+    options.memory === true &&
+    options.masterKey === undefined &&
+    !env.WARD_MASTER_KEY &&
+    !(options.masterKeyFile ?? env.WARD_MASTER_KEY_FILE);
   const resolved: ResolvedMasterKey | undefined = ephemeral
     ? undefined
     : resolveMasterKey({
