@@ -61,6 +61,7 @@ export {
 } from "./audit/audit-record.js";
 export { type AuditCheckpoint, type ReadCheckpoint, readCheckpoints } from "./audit/checkpoints.js";
 export {
+  AUDIT_PROBLEM_JA,
   type AuditChainProblem,
   type AuditChainProblemKind,
   type AuditChainReport,
@@ -89,6 +90,7 @@ export {
   type StoredFile,
 } from "./files/file-store.js";
 export {
+  defaultSecretsDir,
   generateMasterKey,
   type MasterKeyOptions,
   type MasterKeySource,

@@ -41,7 +41,7 @@ export interface PlatformOptions {
    * generated (mode 0600) on the first start of an installation without data. */
   readonly masterKeyFile?: string;
   /** Key file and checkpoint folder, never the data directory; also `WARD_SECRETS_DIR`; default
-   * `<cwd>/.secrets/<appName>`. */
+   * `<root>/.secrets/<name>` for a data directory `<root>/.data/<name>`, else `<cwd>/.secrets/<appName>`. */
   readonly secretsDir?: string;
   /** The append-only file of signed audit checkpoints; also `WARD_AUDIT_CHECKPOINT_FILE`; default
    * `audit-checkpoints.jsonl` beside the key file (none for in-memory databases); `false`: none. */

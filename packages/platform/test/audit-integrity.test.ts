@@ -8,6 +8,8 @@ import { runVerifyAudit } from "../src/cli/run-verify-audit.js";
 import {
   appendAudit,
   auditHash,
+  createDemoApp,
+  demoMigrations,
   deriveAuditKeys,
   type Platform,
   type PlatformTables,
@@ -15,7 +17,7 @@ import {
   SYSTEM,
   verifyAuditChain,
 } from "../src/index.js";
-import { dropTestSchemas, tempDir, testDatabases } from "../src/testing/index.js";
+import { dropTestSchemas, tempDir, testClient, testDatabases } from "../src/testing/index.js";
 
 const { backends } = await testDatabases();
 const dir = tempDir("ward-audit-integrity-");
@@ -212,6 +214,38 @@ for (const backend of backends) {
         await sql`alter table ward_keyring disable trigger ward_keyring_no_update`.execute(platform.db);
         await sql`update ward_keyring set keyed_from_seq = 99`.execute(platform.db);
         expect(kinds(await verifyAuditChain(platform.db))).toContain("chain-state");
+      } finally {
+        await platform.close();
+      }
+    });
+
+    it("the audit screen's check names the tail cut in Japanese", async () => {
+      const platform = await backend.open({
+        auditCheckpointFile: checkpointFile(backend.name),
+        migrations: demoMigrations,
+      });
+      try {
+        // The first admin must change the password first; that screen is not what this test is about.
+        await sql`update users set must_change_password = false where login_id = 'admin'`.execute(
+          platform.db,
+        );
+        const client = testClient(createDemoApp(platform));
+        await client.login("admin");
+        await appendSome(platform, 3);
+        expect(await (await client.request("/admin/audit?verify=1")).text()).toContain("すべて正常です");
+        await asOwner(platform.db, async () => {
+          await sql`delete from audit_log where seq = (select max(seq) from audit_log)`.execute(platform.db);
+          await sql`update audit_head set seq = seq - 1,
+            hash = (select hash from audit_log order by seq desc limit 1)`.execute(platform.db);
+        });
+        await asOwner(platform.db, async () => {
+          // The screen appends its own `audit.view` record first; cut one more so the tail stays short.
+          await sql`delete from audit_log where seq = (select max(seq) from audit_log)`.execute(platform.db);
+          await sql`update audit_head set seq = seq - 1,
+            hash = (select hash from audit_log order by seq desc limit 1)`.execute(platform.db);
+        });
+        const page = await (await client.request("/admin/audit?verify=1")).text();
+        expect(page).toMatch(/件の異常を検出しました（[^）]*末尾の削除/);
       } finally {
         await platform.close();
       }

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   createPlatform,
+  defaultSecretsDir,
   type PlatformOptions,
   putFile,
   readFile,
@@ -105,6 +106,16 @@ for (const backend of backends) {
 }
 
 describe("master key location", () => {
+  it("puts the secrets folder beside .data/<name>, else under the working directory", () => {
+    expect(defaultSecretsDir({ appName: "t", cwd: "/srv", dataDir: "/srv/app/.data/treasury" })).toBe(
+      resolve("/srv/app/.secrets/treasury"),
+    );
+    expect(defaultSecretsDir({ appName: "t", cwd: "/srv", dataDir: "/tmp/x/data" })).toBe(
+      resolve("/srv/.secrets/t"),
+    );
+    expect(defaultSecretsDir({ appName: "t", cwd: "/srv" })).toBe(resolve("/srv/.secrets/t"));
+  });
+
   it("generates the key outside the data directory, in the secrets folder", async () => {
     const dataDir = join(dir.path, "fresh", ".data", "app");
     const secretsDir = join(dir.path, "fresh", ".secrets", "app");

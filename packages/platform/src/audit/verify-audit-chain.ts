@@ -31,6 +31,27 @@ export type AuditChainProblemKind =
   /** The chain is keyed but no key was given, so MACs were not checked. */
   | "key-missing";
 
+/**
+ * Japanese names of the problem kinds, for the audit screen.
+ *
+ * @example
+ * ```ts
+ * AUDIT_PROBLEM_JA["tail-cut"]; // "末尾の削除"
+ * ```
+ */
+export const AUDIT_PROBLEM_JA: Readonly<Record<AuditChainProblemKind, string>> = {
+  "hash-mismatch": "記録の改変",
+  "prev-hash-mismatch": "連結の不一致",
+  gap: "記録の欠落",
+  "head-mismatch": "末尾情報の不一致",
+  "tail-cut": "末尾の削除",
+  "checkpoint-mismatch": "チェックポイントとの不一致",
+  "checkpoint-missing": "チェックポイントの欠落",
+  "chain-state": "鍵付き連鎖の状態の改変",
+  "key-mismatch": "暗号鍵の不一致",
+  "key-missing": "暗号鍵なし（未検査）",
+};
+
 /** One break in the chain. */
 export interface AuditChainProblem {
   readonly seq: number;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { verifyAuditChain } from "../audit/verify-audit-chain.js";
-import { parseMasterKey } from "../files/master-key.js";
+import { defaultSecretsDir, parseMasterKey } from "../files/master-key.js";
 import { openDatabase } from "../storage/database.js";
 
 /** What {@link runVerifyAudit} reads from and writes to. */
@@ -59,7 +59,10 @@ export async function runVerifyAudit(argv: readonly string[], io: VerifyAuditIo)
   const str = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
   const app = str("app") ?? "demo";
   const dataDir = resolve(io.cwd, str("data-dir") ?? join(".data", app));
-  const secretsDir = resolve(io.cwd, io.env.WARD_SECRETS_DIR ?? join(".secrets", app));
+  const secretsDir = resolve(
+    io.cwd,
+    io.env.WARD_SECRETS_DIR ?? defaultSecretsDir({ appName: app, cwd: io.cwd, dataDir }),
+  );
   const explicitKeyFile = str("key-file") ?? io.env.WARD_MASTER_KEY_FILE;
   const keyFile = explicitKeyFile ? resolve(io.cwd, explicitKeyFile) : join(secretsDir, "master.key");
   // Installations that were never started by this version still keep the key in the data directory.

@@ -10,7 +10,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { PlatformError } from "../errors.js";
 
 /** How the master key was obtained. */
@@ -40,7 +40,7 @@ export interface MasterKeyOptions {
   readonly masterKey?: string;
   /** Key file given in code; else `WARD_MASTER_KEY_FILE`, else `<secretsDir>/master.key`. */
   readonly masterKeyFile?: string;
-  /** Folder for the key file and the audit checkpoints; else `WARD_SECRETS_DIR`, else `<cwd>/.secrets/<appName>`. */
+  /** Folder for the key file and the audit checkpoints; else `WARD_SECRETS_DIR`, else {@link defaultSecretsDir}. */
   readonly secretsDir?: string;
   readonly appName: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -66,7 +66,7 @@ export interface ResolvedMasterKey {
 /**
  * Finds the master key, never inside the data directory: the `masterKey` option, else
  * `WARD_MASTER_KEY`, else the key file (`masterKeyFile`, `WARD_MASTER_KEY_FILE`, else
- * `<secretsDir>/master.key` with secretsDir `WARD_SECRETS_DIR` or `<cwd>/.secrets/<appName>`). A
+ * `<secretsDir>/master.key` with secretsDir `WARD_SECRETS_DIR` or {@link defaultSecretsDir}). A
  * `master.key` that an older version left in the data directory is moved to the key file's place
  * (and refused when a different key is already there). Does not generate: the caller decides
  * with {@link generateMasterKey}, after checking that no data was written under another key.
@@ -84,7 +84,9 @@ export function resolveMasterKey(options: MasterKeyOptions): ResolvedMasterKey {
   const cwd = options.cwd ?? process.cwd();
   const secretsDir = resolve(
     cwd,
-    options.secretsDir ?? env.WARD_SECRETS_DIR ?? join(".secrets", options.appName),
+    options.secretsDir ??
+      env.WARD_SECRETS_DIR ??
+      defaultSecretsDir({ appName: options.appName, cwd, dataDir: options.dataDir }),
   );
   const explicitFile = options.masterKeyFile ?? env.WARD_MASTER_KEY_FILE;
   const path = explicitFile ? resolve(cwd, explicitFile) : join(secretsDir, "master.key");
@@ -113,6 +115,27 @@ export function resolveMasterKey(options: MasterKeyOptions): ResolvedMasterKey {
   if (existsSync(path))
     return { key: parseMasterKey(readFileSync(path, "utf8")), source: "file", path, secretsDir: keyDir };
   return { key: undefined, source: "generated", path, secretsDir: keyDir };
+}
+
+/**
+ * The default secrets folder: `<root>/.secrets/<name>` for a data directory `<root>/.data/<name>`,
+ * else `<cwd>/.secrets/<appName>` — beside the data, never inside it, and covered by `.gitignore`.
+ *
+ * @example
+ * ```ts
+ * defaultSecretsDir({ appName: "treasury", cwd: "/srv", dataDir: "/srv/app/.data/treasury" }); // "/srv/app/.secrets/treasury"
+ * ```
+ */
+export function defaultSecretsDir(options: {
+  readonly appName: string;
+  readonly cwd: string;
+  readonly dataDir?: string | undefined;
+}): string {
+  if (options.dataDir !== undefined) {
+    const data = resolve(options.cwd, options.dataDir);
+    if (basename(dirname(data)) === ".data") return join(dirname(dirname(data)), ".secrets", basename(data));
+  }
+  return join(resolve(options.cwd), ".secrets", options.appName);
 }
 
 /**
