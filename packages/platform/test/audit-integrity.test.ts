@@ -83,6 +83,13 @@ for (const backend of backends) {
       const platform = await open(file);
       try {
         await appendSome(platform, 3);
+        // A rolled-back append must not leave a checkpoint ahead of the committed chain.
+        await expect(
+          platform.db.transaction().execute(async (trx) => {
+            await appendAudit(trx, SYSTEM, { action: "test.rolled-back" });
+            throw new Error("roll back");
+          }),
+        ).rejects.toThrow("roll back");
         const report = await verifyAuditChain(platform.db);
         expect(report).toMatchObject({ ok: true, keyedFrom: 1, problems: [] });
         expect(report.checkpoints).toBeGreaterThan(0);
