@@ -6,6 +6,7 @@ export default defineConfig({
     "src/testing/index.ts",
     "src/pdf/index.ts",
     "src/cli/verify-audit.ts",
+    "src/cli/break-glass.ts",
     "src/demo/main.ts",
   ],
   format: ["esm"],

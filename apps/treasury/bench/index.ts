@@ -1,14 +1,8 @@
 // Treasury domain hot paths: importing a year of payment notices (≈125,000, 仕様書 第5-1) from CSV text
-// to validated rows, in UTF-8 and Shift_JIS, and writing/reading a Zengin transfer file.
+// to validated rows, in UTF-8 and Shift_JIS. Zengin files are benchmarked in @ward/zengin.
+
 import { Bench } from "tinybench";
-import {
-  formatPaymentNoticesCsv,
-  generatePaymentNotices,
-  parsePaymentNotices,
-  parseZenginTransferFile,
-  writeZenginTransferFile,
-  type ZenginTransferRecord,
-} from "../src/domain/index.js";
+import { formatPaymentNoticesCsv, generatePaymentNotices, parsePaymentNotices } from "../src/domain/index.js";
 
 const COUNT = 125_000;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -44,25 +38,6 @@ for (let run = 1; run <= 3; run++) {
   importOnce(`SJIS #${run}`, sjis);
 }
 
-const records: ZenginTransferRecord[] = notices.slice(0, 10_000).map((n, index) => ({
-  bankCode: "0001",
-  branchCode: String(index % 1000).padStart(3, "0"),
-  accountType: "1",
-  accountNumber: String(index + 1).padStart(7, "0"),
-  holderName: "ｶ)ﾈﾘﾏｼﾖｳｼﾞ",
-  amount: n.amount,
-}));
-const header = {
-  requesterCode: "1234567890",
-  requesterName: "ﾈﾘﾏｸ",
-  transferDate: "2025-07-25",
-  bankCode: "0001",
-  branchCode: "001",
-  accountType: "1" as const,
-  accountNumber: "1234567",
-};
-const zengin = writeZenginTransferFile(header, records);
-
 const bench = new Bench({ time: 1000, warmup: true });
 bench
   .add(`parsePaymentNotices ${COUNT.toLocaleString()} rows UTF-8`, () => {
@@ -70,12 +45,6 @@ bench
   })
   .add(`parsePaymentNotices ${COUNT.toLocaleString()} rows Shift_JIS`, () => {
     parsePaymentNotices(sjis, { fiscalYear: 2025 });
-  })
-  .add("writeZenginTransferFile 10,000 transfers", () => {
-    writeZenginTransferFile(header, records);
-  })
-  .add("parseZenginTransferFile 10,000 transfers", () => {
-    parseZenginTransferFile(zengin);
   });
 await bench.run();
 console.log();

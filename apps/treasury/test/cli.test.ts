@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Platform } from "@ward/platform";
+import { parseZenginTransferFile } from "@ward/zengin";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseZenginTransferFile } from "../src/domain/index.js";
 import { treasuryDb } from "../src/storage/db.js";
 import { capturedCli } from "./support/cli.js";
 import { memoryPlatform, PGLITE_START_TIMEOUT } from "./support/platform.js";
@@ -112,6 +112,13 @@ describe("treasury CLI", () => {
           amount_yen: 3_000,
           creditor_account_id: creditor.id,
         },
+        {
+          order_number: "S-3",
+          payee: "練馬商事",
+          payment_date: "2025-12-31",
+          amount_yen: 1_000,
+          creditor_account_id: creditor.id,
+        },
       ])
       .execute();
     const args = ["--out", "z.txt", "--requester-code", "1234567890", "--from-account", "0001-100-1-7654321"];
@@ -119,7 +126,7 @@ describe("treasury CLI", () => {
     const parsed = parseZenginTransferFile(new Uint8Array(readFileSync(join(dir, "z.txt"))));
     expect(parsed.records.map((r) => r.amount)).toEqual([12_000, 3_000]);
     expect(await run("zengin", "--date", "2025-12-31", ...args)).toBe(1);
-    expect(cli.stderr).toContain("エラー：");
+    expect(cli.stderr).toContain("エラー：振込指定日2025-12-31は金融機関の休業日です");
   });
 
   it("imports orders, applications and failed transfers from CSV; a bad file exits 1 with line and column", async () => {

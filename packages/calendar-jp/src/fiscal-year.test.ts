@@ -6,6 +6,7 @@ import {
   formatFiscalYear,
   openFiscalYears,
   parseFiscalYear,
+  yearOfFiscalMonth,
 } from "./fiscal-year.js";
 
 describe("fiscal years (年度)", () => {
@@ -59,5 +60,25 @@ describe("fiscal years (年度)", () => {
     expect(() => fiscalYearRange(2025.5)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
     expect(() => closingPeriodRange(0)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
     expect(() => formatFiscalYear(-1)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+  });
+});
+
+describe("yearOfFiscalMonth", () => {
+  it("puts April–December in the starting year and January–March in the next", () => {
+    expect(yearOfFiscalMonth(2025, 4)).toBe(2025);
+    expect(yearOfFiscalMonth(2025, 12)).toBe(2025);
+    expect(yearOfFiscalMonth(2025, 1)).toBe(2026);
+    expect(yearOfFiscalMonth(2025, 3)).toBe(2026);
+  });
+
+  it("agrees with fiscalYearOf for every month", () => {
+    for (let month = 1; month <= 12; month++) {
+      const year = yearOfFiscalMonth(2026, month);
+      expect(fiscalYearOf(`${year}-${String(month).padStart(2, "0")}-15`)).toBe(2026);
+    }
+  });
+
+  it("refuses a month outside 1–12", () => {
+    expect(() => yearOfFiscalMonth(2025, 13)).toThrow(/not a month/);
   });
 });

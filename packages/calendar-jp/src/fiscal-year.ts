@@ -4,6 +4,9 @@ import { civilFromDays, formatCivil } from "./internal/civil.js";
 import { parseJapaneseNumber } from "./internal/kanji-numerals.js";
 import { ERAS, toWareki } from "./wareki.js";
 
+// 年度 starts in April (地方自治法第208条).
+const FIRST_MONTH = 4;
+
 function checkFiscalYear(fiscalYear: number): void {
   if (!Number.isInteger(fiscalYear) || fiscalYear < 1 || fiscalYear > 9998) {
     throw new CalendarError("INVALID_ARGUMENT", `not a fiscal year: ${fiscalYear}`);
@@ -21,7 +24,27 @@ function checkFiscalYear(fiscalYear: number): void {
  */
 export function fiscalYearOf(date: DateInput): number {
   const { year, month } = civilFromDays(toEpochDay(date));
-  return month >= 4 ? year : year - 1;
+  return month >= FIRST_MONTH ? year : year - 1;
+}
+
+/**
+ * The calendar year in which a month of a fiscal year falls: April–December in the year the fiscal year is
+ * named by, January–March in the next. The one owner of the April rule besides {@link fiscalYearOf}.
+ *
+ * @param fiscalYear - the fiscal year (its starting year)
+ * @param month - the month, 1–12
+ * @returns the calendar year
+ * @throws {CalendarError} `INVALID_ARGUMENT` for a bad fiscal year or month
+ * @example
+ * yearOfFiscalMonth(2025, 5); // => 2025
+ * yearOfFiscalMonth(2025, 3); // => 2026 (令和7年度の3月)
+ */
+export function yearOfFiscalMonth(fiscalYear: number, month: number): number {
+  checkFiscalYear(fiscalYear);
+  if (!Number.isInteger(month) || month < 1 || month > 12) {
+    throw new CalendarError("INVALID_ARGUMENT", `not a month: ${month}`);
+  }
+  return month >= FIRST_MONTH ? fiscalYear : fiscalYear + 1;
 }
 
 /**
@@ -66,7 +89,7 @@ export function closingPeriodRange(fiscalYear: number): { start: IsoDate; end: I
 export function openFiscalYears(date: DateInput): number[] {
   const { year, month } = civilFromDays(toEpochDay(date));
   if (month === 4 || month === 5) return [year - 1, year];
-  return [month >= 4 ? year : year - 1];
+  return [month >= FIRST_MONTH ? year : year - 1];
 }
 
 /**

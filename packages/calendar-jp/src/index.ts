@@ -47,6 +47,7 @@ export {
   formatFiscalYear,
   openFiscalYears,
   parseFiscalYear,
+  yearOfFiscalMonth,
 } from "./fiscal-year.js";
 export {
   createHolidayTable,
@@ -69,6 +70,7 @@ export {
   periodEnd,
 } from "./legal-period.js";
 export { firstOpenDayOfMonth, lastOpenDayOfMonth, nthOpenDayOfMonth } from "./month-open-days.js";
+export { monthRange } from "./month-range.js";
 export {
   type ClosedReason,
   closedReason,
@@ -77,6 +79,7 @@ export {
   type OpenDaySearchOptions,
   previousOpenDay,
 } from "./open-days.js";
+export type { FieldIssue, WardErrorOptions, WardErrorShape } from "./ward-error.js";
 export {
   ERAS,
   type Era,

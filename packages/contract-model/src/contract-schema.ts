@@ -1,4 +1,4 @@
-import { calendarPolicySchema, parseFiscalYear } from "@ward/calendar-jp";
+import { CalendarError, calendarPolicySchema, parseFiscalYear } from "@ward/calendar-jp";
 import { slaPolicySchema } from "@ward/sla-timers";
 import { z } from "zod";
 import { clauseSetSchema } from "./clause-set.js";
@@ -15,7 +15,8 @@ const fiscalYearSchema = z.union([
   z.string().transform((text, ctx) => {
     try {
       return parseFiscalYear(text);
-    } catch {
+    } catch (error) {
+      if (!(error instanceof CalendarError)) throw error;
       ctx.addIssue({
         code: "custom",
         message: `not a fiscal year: ${JSON.stringify(text)} (expected e.g. 令和7年度 or 2025)`,

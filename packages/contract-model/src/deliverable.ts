@@ -46,6 +46,8 @@ export const deliverableSchema = z.strictObject({
   dueText: z.string().min(1),
   /** How the encoding reads vague wording (速やかに, 月1回程度); empty when the text is exact. */
   interpretation: z.string().min(1).optional(),
+  /** Clause duties (`@ward/security-clauses` provision id and obligation number, `nerima:7:1#1`) this item fulfils: they are not listed twice, and their due rule applies when the item has none. */
+  clauses: z.array(z.string().regex(/^[a-z-]+:[0-9a-z:-]+#\d+$/, "expected e.g. nerima:7:1#1")).optional(),
   /** When the duty applies at all, e.g. 次年度の受託者が異なる場合. */
   condition: z.string().min(1).optional(),
   /** 電子データ, 文書 … */

@@ -41,6 +41,18 @@ export function describeDueRule(rule: DueRule, eventLabels: Readonly<Record<stri
       return `${from(rule.anchor)}の${rule.days}日前まで`;
     case "calendar-days-after":
       return `${from(rule.anchor)}から${rule.days}日以内${rule.closedDay === "next" ? "（末日が閉庁日の場合は翌開庁日）" : ""}`;
+    case "on-anchor": {
+      const base = from(rule.anchor);
+      const text =
+        rule.offsetDays === 0
+          ? `${base}当日`
+          : rule.offsetDays === -1
+            ? `${base}の前日まで`
+            : rule.offsetDays < 0
+              ? `${base}の${-rule.offsetDays}日前`
+              : `${base}の${rule.offsetDays}日後`;
+      return `${text}${closed(CLOSED[rule.closedDay])}`;
+    }
     case "immediately":
       return rule.anchor === undefined ? "直ちに" : `${from(rule.anchor)}の後、直ちに`;
     case "every-open-day":

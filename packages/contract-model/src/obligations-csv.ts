@@ -31,6 +31,7 @@ export const CATEGORY_LABELS: Readonly<Record<ObligationCategory, string>> = {
   work: "定例作業",
   "work-window": "受付・審査期間",
   sla: "問い合わせ対応",
+  clause: "特記事項",
 };
 
 const HEADER = [

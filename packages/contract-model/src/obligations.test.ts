@@ -129,10 +129,14 @@ describe("obligations: seed 000", () => {
     expect(dueIn(nerimaTreasury2025, "payment-advice", "2025-08").map((o) => o.date)).toEqual(["2025-08-29"]);
   });
 
-  it("has no obligations before the contract starts (2025-06)", () => {
-    expect(obligations(nerimaTreasury2025, { range: monthRange("2025-06"), includeUndated: false })).toEqual(
-      [],
-    );
+  it("owes only the 特記事項第6条 管理責任者 appointment before the contract starts (2025-06)", () => {
+    // The contract starts Tue 2025-07-01; 「本契約の履行に当たり」 the appointment comes first: Mon 6/30.
+    expect(
+      obligations(nerimaTreasury2025, { range: monthRange("2025-06"), includeUndated: false }).map((o) => [
+        o.itemId,
+        o.date,
+      ]),
+    ).toEqual([["nerima:6:1#1", "2025-06-30"]]);
   });
 
   it("moves December's 完了報告書 past the year end to Mon 2026-01-05", () => {

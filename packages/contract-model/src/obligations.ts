@@ -1,10 +1,9 @@
 import {
+  CalendarError,
+  monthRange as calendarMonthRange,
   closingPeriodRange,
-  daysInMonth,
   fiscalYearRange,
   type IsoDate,
-  periodBefore,
-  periodEnd,
 } from "@ward/calendar-jp";
 import { type Deadline, evaluateDeadlineRule } from "@ward/sla-timers";
 import { z } from "zod";
@@ -12,9 +11,9 @@ import { contractCalendar } from "./contract-calendar.js";
 import { resolvePeriod } from "./contract-period.js";
 import { BUILT_IN_EVENTS, type Contract } from "./contract-schema.js";
 import { describeDueRule } from "./describe-due-rule.js";
-import type { DueRule } from "./due-rule.js";
 import { isRecurringRule } from "./due-rule.js";
 import { ContractModelError } from "./errors.js";
+import { clauseDutiesOf, clauseEventLabels, mergeClauseDuties } from "./internal/clause-duties.js";
 import { addDays, isoOf, lastDayOfMonth, maxIso, minIso } from "./internal/dates.js";
 import { anchorEventOf, type Duty, dutiesOf, type ObligationCategory } from "./internal/duties.js";
 import type { SourceRef } from "./source-ref.js";
@@ -60,6 +59,10 @@ export interface ContractObligation {
   /** How the rule computes the date, in Japanese. */
   readonly ruleText?: string;
   readonly interpretation?: string;
+  /** When the duty applies at all, e.g. 次期受託者が他の事業者に変更となる場合, 事故等が生じた場合. */
+  readonly condition?: string;
+  /** For a clause duty, the `@ward/security-clauses` evidence document it produces. */
+  readonly evidence?: string;
   readonly source: SourceRef;
 }
 
@@ -81,42 +84,6 @@ export const obligationsOptionsSchema = z.strictObject({
 });
 /** Options of {@link obligations}. */
 export type ObligationsOptions = z.input<typeof obligationsOptionsSchema>;
-
-function nominalOf(rule: DueRule, deadline: Deadline): IsoDate | undefined {
-  switch (rule.kind) {
-    case "day-of-month": {
-      if (deadline.period === undefined) return undefined;
-      const y = Number(deadline.period.start.slice(0, 4));
-      const m = Number(deadline.period.start.slice(5, 7)) - 1 + rule.monthOffset;
-      const year = y + Math.floor(m / 12);
-      const month = (((m % 12) + 12) % 12) + 1;
-      return isoOf(year, month, Math.min(rule.day, daysInMonth(year, month)));
-    }
-    case "calendar-days-after":
-      return deadline.anchor === undefined
-        ? undefined
-        : periodEnd({
-            start: deadline.anchor.date,
-            amount: rule.days,
-            unit: "day",
-            startsAtMidnight: rule.startsAtMidnight,
-          });
-    case "calendar-days-before":
-      return deadline.anchor === undefined
-        ? undefined
-        : periodBefore({ reference: deadline.anchor.date, amount: rule.days });
-    case "date":
-      return rule.date;
-    case "every-fiscal-year": {
-      if (deadline.period === undefined) return undefined;
-      const fy = Number(deadline.period.start.slice(0, 4)) + rule.yearOffset;
-      const year = rule.month >= 4 ? fy : fy + 1;
-      return isoOf(year, rule.month, Math.min(rule.day, daysInMonth(year, rule.month)));
-    }
-    default:
-      return undefined;
-  }
-}
 
 function windowOccurrences(
   window: WorkWindow,
@@ -188,6 +155,7 @@ export function obligations(contract: Contract, options: ObligationsOptions): Co
     ...given,
   };
   const labels: Record<string, string> = {
+    ...clauseEventLabels(),
     ...BUILT_IN_EVENTS,
     ...Object.fromEntries(contract.events.map((e) => [e.name, e.label])),
   };
@@ -202,8 +170,10 @@ export function obligations(contract: Contract, options: ObligationsOptions): Co
     category: duty.category,
     title: duty.title,
     dueText: duty.dueText,
-    ...(duty.rule === undefined ? {} : { ruleText: describeDueRule(duty.rule, labels) }),
+    ...(duty.rule === undefined ? {} : { ruleText: duty.ruleText ?? describeDueRule(duty.rule, labels) }),
     ...(duty.interpretation === undefined ? {} : { interpretation: duty.interpretation }),
+    ...(duty.condition === undefined ? {} : { condition: duty.condition }),
+    ...(duty.evidence === undefined ? {} : { evidence: duty.evidence }),
     source: duty.source,
   });
   const unresolved = (duty: Duty, missing: readonly string[]): void => {
@@ -217,8 +187,7 @@ export function obligations(contract: Contract, options: ObligationsOptions): Co
       });
     }
   };
-  const fromDeadline = (duty: Duty, rule: DueRule, d: Deadline): ContractObligation => {
-    const nominal = d.date === null ? undefined : nominalOf(rule, d);
+  const fromDeadline = (duty: Duty, d: Deadline): ContractObligation => {
     const key = `${d.date ?? d.anchor?.date ?? "undated"}${d.time === undefined ? "" : `T${d.time}`}${d.sequence === undefined ? "" : `#${d.sequence}`}`;
     return {
       ...base(duty),
@@ -227,13 +196,13 @@ export function obligations(contract: Contract, options: ObligationsOptions): Co
       date: d.date,
       ...(d.time === undefined ? {} : { time: d.time }),
       ...(d.sequence === undefined ? {} : { sequence: d.sequence }),
-      ...(nominal !== undefined && nominal !== d.date ? { nominalDate: nominal } : {}),
+      ...(d.nominalDate === undefined ? {} : { nominalDate: d.nominalDate }),
       ...(d.period === undefined ? {} : { period: d.period }),
       ...(d.anchor === undefined ? {} : { anchor: d.anchor }),
     };
   };
 
-  for (const duty of dutiesOf(contract)) {
+  for (const duty of mergeClauseDuties(dutiesOf(contract), clauseDutiesOf(contract))) {
     if (!wanted(duty.category)) continue;
     const rule = duty.rule;
     if (rule === undefined) {
@@ -254,8 +223,7 @@ export function obligations(contract: Contract, options: ObligationsOptions): Co
       const to = minIso(period.end, range.to);
       if (from > to) continue;
       for (const d of evaluateDeadlineRule(rule, { ...context, range: { from, to } })) {
-        if (d.date !== null && d.date >= range.from && d.date <= range.to)
-          out.push(fromDeadline(duty, rule, d));
+        if (d.date !== null && d.date >= range.from && d.date <= range.to) out.push(fromDeadline(duty, d));
       }
       continue;
     }
@@ -266,7 +234,7 @@ export function obligations(contract: Contract, options: ObligationsOptions): Co
     }
     for (const d of evaluateDeadlineRule(rule, { ...context, anchors, range })) {
       if (d.date === null && !includeUndated) continue;
-      out.push(fromDeadline(duty, rule, d));
+      out.push(fromDeadline(duty, d));
     }
   }
 
@@ -315,7 +283,8 @@ export function obligations(contract: Contract, options: ObligationsOptions): Co
 }
 
 /**
- * The inclusive range of a calendar month, `YYYY-MM`.
+ * The inclusive range of a calendar month, `YYYY-MM`: `@ward/calendar-jp`'s `monthRange`, with its error
+ * reported as this package's `INVALID_OPTIONS`.
  *
  * @param month - e.g. `2026-05`
  * @returns `{ from, to }`
@@ -324,14 +293,14 @@ export function obligations(contract: Contract, options: ObligationsOptions): Co
  * monthRange("2027-02"); // => { from: "2027-02-01", to: "2027-02-28" }
  */
 export function monthRange(month: string): { from: IsoDate; to: IsoDate } {
-  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!match) {
+  try {
+    return calendarMonthRange(month);
+  } catch (error) {
+    if (!(error instanceof CalendarError)) throw error;
     throw new ContractModelError(
       "INVALID_OPTIONS",
       `not a month: ${JSON.stringify(month)} (expected YYYY-MM) / 月の指定が正しくありません（例: 2026-05）`,
+      { cause: error, messageJa: error.messageJa, details: { month } },
     );
   }
-  const year = Number(match[1]);
-  const m = Number(match[2]);
-  return { from: isoOf(year, m, 1), to: lastDayOfMonth(year, m) };
 }

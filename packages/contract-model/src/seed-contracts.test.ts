@@ -151,7 +151,7 @@ describe("the seed contracts", () => {
       { label: "出納整理期間", closingPeriod: true },
     ]);
     expect(c.workItems.find((w) => w.id === "fee-tier")?.volumes[0]?.amount).toBe(500);
-    expect([c.workItems.length, c.deliverables.length, c.clauseSets.length]).toEqual([10, 8, 1]);
+    expect([c.workItems.length, c.deliverables.length, c.clauseSets.length]).toEqual([10, 10, 1]);
     expect(c.calendar.policy.hours).toEqual({ open: "08:30", close: "17:15" });
     expect(c.staffing.map((r) => r.title)).toEqual(["業務管理責任者", "業務管理責任者代理", "業務従事者"]);
   });

@@ -20,6 +20,8 @@ export const staffNoticeSchema = z.strictObject({
   due: dueRuleSchema.optional(),
   dueText: z.string().min(1),
   interpretation: z.string().min(1).optional(),
+  /** Clause duties (`@ward/security-clauses` provision id and obligation number, `nerima:7:1#1`) this item fulfils: they are not listed twice, and their due rule applies when the item has none. */
+  clauses: z.array(z.string().regex(/^[a-z-]+:[0-9a-z:-]+#\d+$/, "expected e.g. nerima:7:1#1")).optional(),
   source: sourceRefSchema,
 });
 /** A notice a role triggers. */

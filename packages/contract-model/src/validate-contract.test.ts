@@ -46,6 +46,20 @@ describe("contract validation", () => {
     ]);
   });
 
+  it("rejects a clause duty that no attached clause set has", () => {
+    const deliverables = nerimaTreasury2025Source.deliverables.map((d) =>
+      d.id === "staff-roster" ? { ...d, clauses: ["nerima:7:1#1", "meguro:11:1#1"] } : d,
+    );
+    const issues = issuesOf({ ...nerimaTreasury2025Source, deliverables });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: expect.stringMatching(/^deliverables\.\d+\.clauses\.1$/),
+        code: "UNKNOWN_CLAUSE",
+        messageJa: expect.stringContaining("meguro:11:1#1"),
+      }),
+    ]);
+  });
+
   it("rejects a due rule that can never be met: months outside the period", () => {
     const deliverables = nerimaTreasury2025Source.deliverables.map((d) =>
       d.id === "monthly-meeting"

@@ -1,11 +1,12 @@
 import { fiscalYearRange, formatFiscalYear, type IsoDate } from "@ward/calendar-jp";
-import { getCatalogue, getProvision } from "@ward/security-clauses";
+import { getCatalogue } from "@ward/security-clauses";
 import { evaluateDeadlineRule } from "@ward/sla-timers";
 import { contractCalendar } from "./contract-calendar.js";
 import { resolvePeriod } from "./contract-period.js";
 import { BUILT_IN_EVENTS, type Contract } from "./contract-schema.js";
 import { isRecurringRule } from "./due-rule.js";
 import type { ContractIssue } from "./errors.js";
+import { clauseDutiesOf } from "./internal/clause-duties.js";
 import { addDays } from "./internal/dates.js";
 import { anchorEventOf, dutiesOf } from "./internal/duties.js";
 
@@ -70,10 +71,10 @@ export function validateContract(contract: Contract): ContractIssue[] {
   // Clause ids.
   contract.clauseSets.forEach((set, s) => {
     const catalogue = getCatalogue(set.catalogue);
+    // A lookup, not getProvision: an unknown id is an issue to report, and no other error is swallowed.
+    const known = new Set(catalogue.provisions.map((p) => p.id));
     set.provisions?.forEach((id, p) => {
-      try {
-        getProvision(catalogue, id);
-      } catch {
+      if (!known.has(id)) {
         issues.push(
           issue(
             `clauseSets.${s}.provisions.${p}`,
@@ -85,6 +86,22 @@ export function validateContract(contract: Contract): ContractIssue[] {
       }
     });
   });
+
+  // Clause duties named by contract items must be duties of the attached clause sets.
+  const clauseDuties = new Set(clauseDutiesOf(contract).map((d) => d.itemId));
+  for (const duty of dutiesOf(contract)) {
+    duty.clauses?.forEach((id, c) => {
+      if (clauseDuties.has(id)) return;
+      issues.push(
+        issue(
+          `${duty.path.replace(/\.due$/, "")}.clauses.${c}`,
+          "UNKNOWN_CLAUSE",
+          `"${duty.title}" names clause duty "${id}", which no attached clause set has`,
+          `「${duty.title}」が挙げる特記事項の義務「${id}」は、契約の特記事項にありません`,
+        ),
+      );
+    });
+  }
 
   // Unique ids.
   const seen = new Set<string>();

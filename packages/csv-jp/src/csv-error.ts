@@ -18,7 +18,8 @@ export interface CsvTextPosition {
 
 /**
  * The one error class of `@ward/csv-jp`: a stable `code`, an English message prefixed with the package
- * name, and `messageJa`, the same in Japanese for the clerk.
+ * name, `messageJa`, the same in Japanese for the clerk, and `details` — `@ward/calendar-jp`'s
+ * `WardErrorShape`, repeated structurally because this package does not depend on it (`csv-error.test.ts`).
  *
  * @example
  * try {
@@ -37,6 +38,8 @@ export class CsvError extends Error {
   readonly character?: string;
   /** Where the offending character or byte is. */
   readonly position?: CsvTextPosition;
+  /** `character` and `position` as one record: the `WardErrorShape` every `@ward` package error has. */
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(
     code: CsvErrorCode,
@@ -52,5 +55,9 @@ export class CsvError extends Error {
     this.messageJa = messages.ja;
     if (details.character !== undefined) this.character = details.character;
     if (details.position !== undefined) this.position = details.position;
+    this.details = Object.freeze({
+      ...(details.character === undefined ? {} : { character: details.character }),
+      ...(details.position === undefined ? {} : { position: details.position }),
+    });
   }
 }

@@ -12,16 +12,31 @@ export interface SessionSettings {
   readonly idleMinutes: number;
   /** Hours after login when a session expires regardless; default 12. */
   readonly absoluteHours: number;
-  /** Mark the cookie `Secure` (set when served over HTTPS); default false. */
-  readonly secureCookie: boolean;
+  /**
+   * Mark cookies `Secure`: `true`, `false`, or `"auto"` (default) — on when the request came over
+   * TLS, directly or per `X-Forwarded-Proto` from a trusted proxy. Env `WARD_SECURE_COOKIE`.
+   */
+  readonly secureCookie: boolean | "auto";
+  /** End the user's older sessions when they sign in again; default true (one session per user). */
+  readonly endOthersOnLogin: boolean;
 }
 
-/** Lockout after repeated login failures. */
+/**
+ * Login throttling. An account is locked per client address (so an anonymous caller locks out
+ * only himself), for a time that doubles with each lock; a client address is throttled across
+ * every login id it tries.
+ */
 export interface LockoutSettings {
-  /** Consecutive failures that lock an account; default 5. */
+  /** Failed logins of one login id from one client address that lock it there; default 5. */
   readonly maxFailures: number;
-  /** Minutes an account stays locked; default 15. */
+  /** Minutes of the first lock; each further lock doubles it; default 15. */
   readonly lockMinutes: number;
+  /** Longest lock in minutes; default 1,440 (one day). */
+  readonly maxLockMinutes: number;
+  /** Failed logins from one client address (any login id) within the window that block it; default 50. */
+  readonly clientMaxFailures: number;
+  /** Window of `clientMaxFailures` and how long a blocked client waits, in minutes; default 15. */
+  readonly clientWindowMinutes: number;
 }
 
 /** Everything the platform's services share; `createPlatform` builds it. */
@@ -35,6 +50,11 @@ export interface PlatformContext {
   readonly passwordPolicy: PasswordPolicy;
   readonly sessions: SessionSettings;
   readonly lockout: LockoutSettings;
+  /**
+   * Addresses or CIDR ranges of reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are
+   * believed (env `WARD_TRUSTED_PROXIES`, comma-separated); empty by default: headers ignored.
+   */
+  readonly trustedProxies: readonly string[];
   /** The 32-byte master key that wraps every file key. */
   readonly masterKey: Uint8Array;
 }

@@ -13,6 +13,10 @@ export const ERROR_CATALOG = {
     ja: "ログインの失敗が続いたため、アカウントを一時的にロックしました。しばらくしてから再度お試しください。",
   },
   ACCOUNT_DISABLED: { status: 403, ja: "このアカウントは利用停止中です。管理者に連絡してください。" },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    ja: "この端末からのログインの失敗が多いため、一時的に受け付けを停止しています。しばらくしてから再度お試しください。",
+  },
   CSRF_FAILED: {
     status: 403,
     ja: "画面の有効期限が切れたか、不正な送信です。画面を再読み込みしてやり直してください。",
@@ -20,6 +24,7 @@ export const ERROR_CATALOG = {
   FORBIDDEN: { status: 403, ja: "この操作を行う権限がありません。" },
   NOT_FOUND: { status: 404, ja: "お探しのページまたはデータが見つかりません。" },
   CONFLICT: { status: 409, ja: "同じ内容のデータが既に登録されています。" },
+  TARGET_DELETED: { status: 410, ja: "対象のデータは削除されています。" },
   PASSWORD_POLICY: { status: 422, ja: "パスワードがパスワードポリシーを満たしていません。" },
   FILE_ERASED: { status: 410, ja: "このファイルは消去済みです。" },
   FILE_INTEGRITY: { status: 500, ja: "ファイルの改ざんまたは破損を検出しました。管理者に連絡してください。" },

@@ -10,6 +10,8 @@ export {
   type Session,
   type SessionLookup,
 } from "./accounts/auth.js";
+export { type BreakGlassRequest, breakGlass } from "./accounts/break-glass.js";
+export { purgeLoginThrottle } from "./accounts/login-throttle.js";
 export {
   addGroupMember,
   createDepartment,
@@ -39,6 +41,12 @@ export {
   ROLE_LABELS,
   type SessionUser,
 } from "./accounts/roles.js";
+export {
+  type AdminContext,
+  resetUserPassword,
+  setUserDisabled,
+  unlockUser,
+} from "./accounts/user-admin.js";
 export {
   type CreateUserInput,
   createUser,
@@ -98,7 +106,14 @@ export {
   type ResolvedMasterKey,
   resolveMasterKey,
 } from "./files/master-key.js";
+export { type ReclaimReport, reclaimErasedSpace } from "./files/reclaim-space.js";
 export { SESSION_COOKIE } from "./http/builtin-routes.js";
+export {
+  type ClientInfo,
+  resolveClient,
+  type TrustedProxies,
+  trustedProxyList,
+} from "./http/client-address.js";
 export { type AppOptions, createApp, LOGIN_CSRF_COOKIE } from "./http/create-app.js";
 export type { AuthorizeFileRead, PlatformEnv, ShellConfig } from "./http/env.js";
 export {

@@ -14,6 +14,7 @@ import type { LockoutSettings, PlatformContext, SessionSettings } from "./contex
 import { PlatformError } from "./errors.js";
 import { masterKeyMissing } from "./files/key-errors.js";
 import { generateMasterKey, type ResolvedMasterKey, resolveMasterKey } from "./files/master-key.js";
+import { trustedProxyList } from "./http/client-address.js";
 import { grantAppRole } from "./storage/app-role.js";
 import { openDatabase, type PlatformDatabase } from "./storage/database.js";
 import { type AppliedMigration, type MigrationSet, runMigrations } from "./storage/migrations.js";
@@ -56,10 +57,21 @@ export interface PlatformOptions {
   readonly passwordPolicy?: Partial<PasswordPolicy>;
   readonly sessions?: Partial<SessionSettings>;
   readonly lockout?: Partial<LockoutSettings>;
-  /** Called once with the first admin's one-time password; default: logs it once at `warn`. */
+  /** Trusted reverse proxies (addresses or CIDR); also read from `WARD_TRUSTED_PROXIES` (comma-separated). */
+  readonly trustedProxies?: readonly string[];
+  /** Called once with the first admin's one-time password; default: printed on stderr (never into the JSON log). */
   readonly onInitialAdmin?: (credentials: { loginId: string; password: string }) => void;
   /** Set the first admin's password instead of generating one (tests, demos). */
   readonly initialAdminPassword?: string;
+}
+
+function secureCookieSetting(value: string | undefined): boolean | "auto" {
+  if (value === undefined || value === "" || value === "auto") return "auto";
+  if (value === "true" || value === "1") return true;
+  if (value === "false" || value === "0") return false;
+  throw new PlatformError("CONFIG_INVALID", {
+    message: `WARD_SECURE_COOKIE must be auto, true or false: ${value}`,
+  });
 }
 
 /** A running platform: the shared context plus what the app called `createPlatform` with. */
@@ -99,6 +111,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) throw new PlatformError("CONFIG_INVALID", { message: parsed.error.message });
   const env = options.env ?? process.env;
+  const trustedProxies =
+    options.trustedProxies ?? (env.WARD_TRUSTED_PROXIES ?? "").split(",").filter((p) => p.trim());
+  trustedProxyList(trustedProxies); // fails early on a bad entry
   const logger = options.logger ?? pino({ name: options.appName });
   const clock = options.clock ?? systemClock;
   const databaseUrl =
@@ -224,8 +239,22 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       logger,
       hasher: createPasswordHasher(options.argon2),
       passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...options.passwordPolicy },
-      sessions: { idleMinutes: 30, absoluteHours: 12, secureCookie: false, ...options.sessions },
-      lockout: { maxFailures: 5, lockMinutes: 15, ...options.lockout },
+      sessions: {
+        idleMinutes: 30,
+        absoluteHours: 12,
+        secureCookie: secureCookieSetting(env.WARD_SECURE_COOKIE),
+        endOthersOnLogin: true,
+        ...options.sessions,
+      },
+      lockout: {
+        maxFailures: 5,
+        lockMinutes: 15,
+        maxLockMinutes: 1440,
+        clientMaxFailures: 50,
+        clientWindowMinutes: 15,
+        ...options.lockout,
+      },
+      trustedProxies,
       masterKey,
     };
     const admin = await bootstrapAdmin(context, {
@@ -234,11 +263,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     if (admin) {
       if (options.onInitialAdmin) options.onInitialAdmin(admin);
       else {
+        // Never the password in the JSON log (it is shipped and kept): only on the terminal.
         logger.warn(
-          { loginId: admin.loginId, oneTimePassword: admin.password },
-          "created the first administrator; this one-time password is shown only now and must be changed at first login",
+          { loginId: admin.loginId },
+          "created the first administrator; the one-time password was printed on the terminal",
         );
-        // The JSON log is for machines; the person starting the app must be able to read this line.
         process.stderr.write(
           `[${options.appName}] 初期管理者を作成しました。ログインID: ${admin.loginId} / 一時パスワード: ${admin.password}（表示は今回だけです。初回ログイン時に変更してください）\n`,
         );

@@ -38,6 +38,7 @@ for (const backend of backends) {
           "platform/001_accounts",
           "platform/002_audit",
           "platform/003_files",
+          "platform/004_auth_login_throttle",
           "platform/010_audit-keys_keyring",
           "notes/001_notes",
           "notes/002_body",

@@ -1,4 +1,4 @@
-import { fromEpochDay, isIsoDate, periodEnd, toEpochDay } from "@ward/calendar-jp";
+import { isIsoDate, periodBefore, periodEnd, toEpochDay } from "@ward/calendar-jp";
 import { z } from "zod";
 import { SecurityClausesError } from "./errors.js";
 
@@ -19,6 +19,7 @@ export const dueEventSchema = z.enum([
   "equipment-repair-or-disposal",
   "service-end",
   "disposal",
+  "training",
 ]);
 /** An event a due rule counts from or to. */
 export type DueEvent = z.infer<typeof dueEventSchema>;
@@ -26,12 +27,14 @@ export type DueEvent = z.infer<typeof dueEventSchema>;
 /**
  * When an obligation falls due, as the clause words it. 「直ちに」 is `immediately`, 「速やかに」 `promptly`,
  * 「遅滞なく」 `without-delay`, 「あらかじめ／事前に」 `before`, 「求めに応じて」 `on-request`, 「定期的に」 `periodic`,
- * 「…時に」 `at`; day counts are calendar days and do not skip closed days (contract-model maps them).
+ * 「…時に」 `at`, 「…したときは」 with no time limit `after`; day counts are calendar days and do not skip closed
+ * days (`@ward/contract-model` maps these rules onto `@ward/sla-timers` deadline rules and the contract's calendar).
  */
 export const dueRuleSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("immediately"), after: dueEventSchema }),
   z.object({ kind: z.literal("promptly"), after: dueEventSchema }),
   z.object({ kind: z.literal("without-delay"), after: dueEventSchema }),
+  z.object({ kind: z.literal("after"), after: dueEventSchema }),
   z.object({ kind: z.literal("within-days"), days: z.number().int().positive(), after: dueEventSchema }),
   z.object({ kind: z.literal("before"), before: dueEventSchema }),
   z.object({ kind: z.literal("before-days"), days: z.number().int().positive(), before: dueEventSchema }),
@@ -58,7 +61,20 @@ const EVENT_JA: Record<DueEvent, string> = {
   "equipment-repair-or-disposal": "機器の修理又は廃棄",
   "service-end": "外部サービスの利用終了",
   disposal: "廃棄",
+  training: "教育の実施",
 };
+
+/**
+ * The Japanese name of a due event, for notices and calendars.
+ *
+ * @param event - the event
+ * @returns e.g. `事務開始`
+ * @example
+ * dueEventLabel("work-start"); // => "事務開始"
+ */
+export function dueEventLabel(event: DueEvent): string {
+  return EVENT_JA[event];
+}
 
 /**
  * Says a due rule in Japanese, for checklists and notices.
@@ -76,6 +92,8 @@ export function describeDueRule(rule: DueRule): string {
       return `${EVENT_JA[rule.after]}後速やかに`;
     case "without-delay":
       return `${EVENT_JA[rule.after]}後遅滞なく`;
+    case "after":
+      return `${EVENT_JA[rule.after]}後`;
     case "within-days":
       return `${EVENT_JA[rule.after]}後${rule.days}日以内`;
     case "before":
@@ -98,8 +116,10 @@ export function epochDayOf(date: string): number {
 }
 
 /**
- * The last calendar day a day-counted rule allows, counting as 民法第140条 does (the event day is not counted).
- * Closed days are not skipped: a calendar-aware package does that.
+ * The last calendar day a day-counted rule allows, by `@ward/calendar-jp`'s legal-period rules (the one owner of
+ * period counting): 「N日以内」 is `periodEnd` (民法140条: the event day is not counted), 「N日前まで」 is
+ * `periodBefore` (N clear days between the act and the event, 民法140–141条 by analogy). Closed days are not
+ * skipped: a calendar-aware package does that.
  *
  * @param rule - a `within-days` or `before-days` rule
  * @param eventDate - the ISO date of the event the rule counts from or to
@@ -107,10 +127,14 @@ export function epochDayOf(date: string): number {
  * @throws {SecurityClausesError} `NOT_A_DAY_RULE` for rules without a day count, `INVALID_INPUT` for a bad date
  * @example
  * dueDateOf({ kind: "within-days", days: 30, after: "contract-end" }, "2027-03-31"); // => "2027-04-30"
+ * dueDateOf({ kind: "before-days", days: 10, before: "work-start" }, "2026-04-01"); // => "2026-03-21"
  */
 export function dueDateOf(rule: DueRule, eventDate: string): string {
-  const day = epochDayOf(eventDate);
+  epochDayOf(eventDate);
   if (rule.kind === "within-days") return periodEnd({ start: eventDate, amount: rule.days, unit: "day" });
-  if (rule.kind === "before-days") return fromEpochDay(day - rule.days);
-  throw new SecurityClausesError("NOT_A_DAY_RULE", `a "${rule.kind}" rule has no day count`);
+  if (rule.kind === "before-days")
+    return periodBefore({ reference: eventDate, amount: rule.days, unit: "day" });
+  throw new SecurityClausesError("NOT_A_DAY_RULE", `a "${rule.kind}" rule has no day count`, {
+    details: { kind: rule.kind },
+  });
 }

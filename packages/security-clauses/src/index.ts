@@ -8,9 +8,12 @@ export {
 export {
   type CryptrecCategory,
   type CryptrecCheck,
+  type CryptrecCheckOptions,
   type CryptrecComponent,
   type CryptrecEntry,
   type CryptrecList,
+  type CryptrecMembership,
+  type CryptrecRevision,
   type CryptrecVersion,
   checkCryptrec,
   cryptrecLists,
@@ -21,6 +24,7 @@ export {
   type DueRule,
   describeDueRule,
   dueDateOf,
+  dueEventLabel,
   dueEventSchema,
   dueRuleSchema,
 } from "./due-rule.js";

@@ -1,4 +1,4 @@
-import { fromEpochDay } from "@ward/calendar-jp";
+import { fromEpochDay, periodBefore, periodEnd } from "@ward/calendar-jp";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getCatalogue, meguroCatalogue, nerimaAiServiceCatalogue, nerimaCatalogue } from "./catalogues.js";
@@ -76,8 +76,9 @@ describe("due rules", () => {
     expect(dueDateOf({ kind: "within-days", days: 30, after: "contract-end" }, "2027-03-31")).toBe(
       "2027-04-30",
     );
+    // 「10日前まで」 leaves ten clear days (3/22–3/31) between the act and 4/1: calendar-jp's periodBefore.
     expect(dueDateOf({ kind: "before-days", days: 10, before: "work-start" }, "2026-04-01")).toBe(
-      "2026-03-22",
+      "2026-03-21",
     );
     expect(() => dueDateOf({ kind: "promptly", after: "change" }, "2026-04-01")).toThrow(
       SecurityClausesError,
@@ -86,6 +87,20 @@ describe("due rules", () => {
       /ISO date/,
     );
     expect(describeDueRule({ kind: "on-request" })).toBe("甲の求めに応じて");
+    expect(describeDueRule({ kind: "after", after: "training" })).toBe("教育の実施後");
+  });
+
+  it("has one owner for period counting: every day count agrees with calendar-jp", () => {
+    for (let days = 1; days <= 60; days++) {
+      for (const event of ["2026-04-01", "2025-03-01", "2024-03-01"]) {
+        expect(dueDateOf({ kind: "before-days", days, before: "work-start" }, event)).toBe(
+          periodBefore({ reference: event, amount: days }),
+        );
+        expect(dueDateOf({ kind: "within-days", days, after: "contract-end" }, event)).toBe(
+          periodEnd({ start: event, amount: days, unit: "day" }),
+        );
+      }
+    }
   });
 
   it("round-trips epoch days", () => {

@@ -44,6 +44,8 @@ export const obligationSchema = z.object({
   /** The obligation applies only to work that involves all of these. */
   conditions: z.array(tagSchema).readonly().optional(),
   due: dueRuleSchema.optional(),
+  /** How the encoding reads a due time the text leaves open, in Japanese. */
+  interpretation: z.string().min(1).optional(),
   /** The document (or register) the obligation produces. */
   evidence: evidenceDocumentIdSchema.optional(),
 });
@@ -55,6 +57,8 @@ export interface Obligation {
   readonly trigger?: string;
   readonly conditions?: readonly Tag[];
   readonly due?: DueRule;
+  /** How the encoding reads a due time the text leaves open, in Japanese. */
+  readonly interpretation?: string;
   readonly evidence?: EvidenceDocumentId;
 }
 

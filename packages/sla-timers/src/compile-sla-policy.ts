@@ -66,7 +66,7 @@ const NOT_FOUND = -1;
  * @param policyInput - an SLA policy (JSON data or parsed)
  * @param calendars - calendars by id (object or lookup function)
  * @returns the compiled policy
- * @throws SlaTimersError `INVALID_POLICY`, `INVALID_GOAL`, `UNKNOWN_CALENDAR`
+ * @throws SlaTimersError `INVALID_POLICY`, `INVALID_GOAL`, `UNKNOWN_CALENDAR`, `NO_OPEN_DAY` (no open day to place a deadline on)
  * @example
  * const helpdesk = compileSlaPolicy(policy, { ward: wardCalendar({ id: "ward" }) });
  * helpdesk.evaluate([{ type: "created", at: "2025-12-26T16:30:00+09:00" }], "2025-12-26T17:00:00+09:00")[0]?.status;
@@ -366,7 +366,10 @@ function run(
 
 function fail(metric: string): never {
   throw new SlaTimersError(
-    "UNKNOWN_CALENDAR",
+    "NO_OPEN_DAY",
     `goal "${metric}": the calendar has no open day to place the deadline on`,
+    {
+      details: { metric },
+    },
   );
 }

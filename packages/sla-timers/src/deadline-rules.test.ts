@@ -11,6 +11,13 @@ const examples = [
   { kind: "open-days-after", days: 3, anchor: { date: "2025-07-01" } },
   { kind: "calendar-days-before", days: 10, anchor: { event: "staff-start" } },
   { kind: "calendar-days-after", days: 30, anchor: { event: "contract-end" }, title: "消去証明書" },
+  {
+    kind: "on-anchor",
+    offsetDays: -1,
+    closedDay: "previous",
+    anchor: { event: "work-start" },
+    title: "事務執行場所の報告",
+  },
   { kind: "immediately", anchor: { event: "incident" }, title: "事故報告" },
   { kind: "every-open-day", times: ["09:30", "13:00", "15:30"], title: "庁内交換便" },
   { kind: "every-fiscal-year", month: 4, day: 30, title: "年間計画" },

@@ -87,6 +87,14 @@ const calendarDaysAfterRule = z.strictObject({
   startsAtMidnight: z.boolean().default(false),
   closedDay: z.enum(["next", "keep"]).default("next"),
 });
+const onAnchorRule = z.strictObject({
+  kind: z.literal("on-anchor"),
+  ...common,
+  anchor: deadlineAnchorSchema,
+  /** Calendar days from the anchor: 0 = the anchor day itself (…時に), -1 = the day before (…前までに). */
+  offsetDays: z.int().min(-36_500).max(36_500).default(0),
+  closedDay: z.enum(["next", "previous", "keep"]).default("keep"),
+});
 const immediatelyRule = z.strictObject({
   kind: z.literal("immediately"),
   ...common,
@@ -116,7 +124,7 @@ const everyFiscalYearRule = z.strictObject({
 /**
  * A deadline rule as JSON data, discriminated on `kind`. Recurring kinds (`last-open-day-of-month`,
  * `nth-open-day-of-month`, `day-of-month`, `every-open-day`, `every-fiscal-year`) need a range when
- * evaluated; anchored kinds (`open-days-before/after`, `calendar-days-before/after`, `immediately`) take
+ * evaluated; anchored kinds (`open-days-before/after`, `calendar-days-before/after`, `on-anchor`, `immediately`) take
  * their dates from `anchor`. See `README.md` for one JSON example per kind.
  *
  * @example
@@ -132,6 +140,7 @@ export const deadlineRuleSchema = z.discriminatedUnion("kind", [
   openDaysAfterRule,
   calendarDaysBeforeRule,
   calendarDaysAfterRule,
+  onAnchorRule,
   immediatelyRule,
   everyOpenDayRule,
   everyFiscalYearRule,
@@ -197,6 +206,11 @@ export interface Deadline {
   readonly title?: string;
   /** The last day to act, or `null` for an undated `immediately` duty. */
   readonly date: IsoDateString | null;
+  /**
+   * The date the rule names before a closed day moved it (a report due on the 15th that falls on a Sunday has
+   * `nominalDate` 15 and `date` 16); present only when the two differ.
+   */
+  readonly nominalDate?: IsoDateString;
   /** `HH:mm` for `every-open-day` rules with `times`. */
   readonly time?: string;
   /** 1-based occurrence number within a day (`every-open-day` with several times a day). */

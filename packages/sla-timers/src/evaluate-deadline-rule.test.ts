@@ -55,6 +55,55 @@ describe("evaluateDeadlineRule", () => {
     expect(result[0]?.ruleId).toBe("report");
   });
 
+  it("returns the nominal date beside the one a closed day moved, and only then", () => {
+    const result = evaluateDeadlineRule(
+      { kind: "day-of-month", day: 15, monthOffset: 1 },
+      context({ range: { from: "2025-10-01", to: "2025-12-31" } }),
+    );
+    expect(result.map((d) => [d.date, d.nominalDate])).toEqual([
+      ["2025-11-17", "2025-11-15"], // Sat → Mon
+      ["2025-12-15", undefined],
+      ["2026-01-15", undefined],
+    ]);
+    const before = evaluateDeadlineRule(
+      { kind: "calendar-days-before", days: 10, anchor: { event: "start" } },
+      context({ anchors: { start: "2025-05-17" } }),
+    );
+    expect(before[0]).toMatchObject({ date: "2025-05-02", nominalDate: "2025-05-06" });
+    const after = evaluateDeadlineRule(
+      { kind: "calendar-days-after", days: 30, anchor: { event: "end" } },
+      context({ anchors: { end: "2025-11-30" } }),
+    );
+    expect(after[0]).toMatchObject({ date: "2026-01-05", nominalDate: "2025-12-30" });
+    const fy = evaluateDeadlineRule(
+      { kind: "every-fiscal-year", month: 5, day: 31 },
+      context({ range: { from: "2025-04-01", to: "2026-03-31" } }),
+    );
+    expect(fy[0]).toMatchObject({ date: "2025-06-02", nominalDate: "2025-05-31" });
+  });
+
+  it("on-anchor: the anchor day itself, or a set number of days from it", () => {
+    const at = evaluateDeadlineRule(
+      { kind: "on-anchor", anchor: { event: "contract-end" } },
+      context({ anchors: { "contract-end": "2027-03-31" } }),
+    );
+    expect(at).toMatchObject([{ kind: "on-anchor", date: "2027-03-31", anchor: { event: "contract-end" } }]);
+    // 事務開始前まで: the day before 2026-04-01 is 3/31 (Tue); before 2025-05-07 it is 5/6 (振替休日) → 5/2.
+    const before = {
+      kind: "on-anchor",
+      offsetDays: -1,
+      closedDay: "previous",
+      anchor: { event: "start" },
+    } as const;
+    expect(dates(evaluateDeadlineRule(before, context({ anchors: { start: "2026-04-01" } })))).toEqual([
+      "2026-03-31",
+    ]);
+    expect(evaluateDeadlineRule(before, context({ anchors: { start: "2025-05-07" } }))[0]).toMatchObject({
+      date: "2025-05-02",
+      nominalDate: "2025-05-06",
+    });
+  });
+
   it("clamps day 31 to short months and can move a closed day earlier", () => {
     const result = evaluateDeadlineRule(
       { kind: "day-of-month", day: 31, closedDay: "previous" },

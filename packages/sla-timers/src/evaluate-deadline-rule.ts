@@ -4,10 +4,12 @@ import {
   daysInMonth,
   epochDayToParts,
   fiscalYearOf,
+  fiscalYearRange,
   fromEpochDay,
   isIsoDate,
   isOpenDay,
   lastOpenDayOfMonth,
+  monthRange,
   nextOpenDay,
   nthOpenDayOfMonth,
   periodBefore,
@@ -15,6 +17,7 @@ import {
   previousOpenDay,
   toEpochDay,
   toIsoDate,
+  yearOfFiscalMonth,
 } from "@ward/calendar-jp";
 import { resolveCalendar } from "./calendar-registry.js";
 import {
@@ -99,10 +102,8 @@ function monthsOverlapping(range: { from: number; to: number }): { year: number;
 }
 
 function monthPeriod(year: number, month: number): { start: IsoDateString; end: IsoDateString } {
-  return {
-    start: toIsoDate({ year, month, day: 1 }),
-    end: toIsoDate({ year, month, day: daysInMonth(year, month) }),
-  };
+  const { from, to } = monthRange(year, month);
+  return { start: from, end: to };
 }
 
 function shiftMonth(year: number, month: number, offset: number): { year: number; month: number } {
@@ -151,18 +152,30 @@ export function evaluateDeadlineRule(
     const day = toEpochDay(date);
     return day >= range.from && day <= range.to;
   };
-  const emitAnchored = (compute: (date: IsoDateString) => IsoDateString, anchor: DeadlineRule) => {
+  // `nominal` is the date before any closed-day move; it is kept beside `date` when the two differ.
+  const dated = (date: IsoDateString, nominal: IsoDateString | undefined) =>
+    nominal === undefined || nominal === date ? { ...base, date } : { ...base, date, nominalDate: nominal };
+  const emitAnchored = (
+    compute: (date: IsoDateString) => IsoDateString,
+    anchor: DeadlineRule,
+    nominalOf?: (date: IsoDateString) => IsoDateString,
+  ) => {
     if (!("anchor" in anchor)) return;
     for (const a of anchorDates(anchor.anchor, context)) {
       const date = compute(a.date);
-      if (inRange(date)) out.push({ ...base, date, anchor: a });
+      if (inRange(date)) out.push({ ...dated(date, nominalOf?.(a.date)), anchor: a });
     }
   };
 
   switch (rule.kind) {
     case "date": {
       const date = adjust(calendar, rule.date, rule.closedDay);
-      if (inRange(date)) out.push({ ...base, date });
+      if (inRange(date)) out.push(dated(date, rule.date));
+      break;
+    }
+    case "on-anchor": {
+      const shift = (date: IsoDateString) => fromEpochDay(toEpochDay(date) + rule.offsetDays);
+      emitAnchored((date) => adjust(calendar, shift(date), rule.closedDay), rule, shift);
       break;
     }
     case "open-days-before":
@@ -182,6 +195,7 @@ export function evaluateDeadlineRule(
             closedDay: rule.closedDay,
           }),
         rule,
+        (date) => periodBefore({ reference: date, amount: rule.days, unit: "day" }),
       );
       break;
     case "calendar-days-after":
@@ -195,6 +209,8 @@ export function evaluateDeadlineRule(
             ...(rule.closedDay === "next" ? { calendar } : {}),
           }),
         rule,
+        (date) =>
+          periodEnd({ start: date, amount: rule.days, unit: "day", startsAtMidnight: rule.startsAtMidnight }),
       );
       break;
     case "immediately": {
@@ -209,30 +225,28 @@ export function evaluateDeadlineRule(
       for (const { year, month } of monthsOverlapping(requireRange(rule, range))) {
         if (rule.months !== undefined && !rule.months.includes(month)) continue;
         let date: IsoDateString;
+        let nominal: IsoDateString | undefined;
         if (rule.kind === "last-open-day-of-month") date = lastOpenDayOfMonth(calendar, year, month);
         else if (rule.kind === "nth-open-day-of-month")
           date = nthOpenDayOfMonth(calendar, year, month, rule.n);
         else {
           const target = shiftMonth(year, month, rule.monthOffset);
           const day = Math.min(rule.day, daysInMonth(target.year, target.month));
-          date = adjust(calendar, toIsoDate({ ...target, day }), rule.closedDay);
+          nominal = toIsoDate({ ...target, day });
+          date = adjust(calendar, nominal, rule.closedDay);
         }
-        out.push({ ...base, date, period: monthPeriod(year, month) });
+        out.push({ ...dated(date, nominal), period: monthPeriod(year, month) });
       }
       break;
     case "every-fiscal-year": {
       const r = requireRange(rule, range);
       const lastFy = fiscalYearOf(fromEpochDay(r.to));
       for (let fy = fiscalYearOf(fromEpochDay(r.from)); fy <= lastFy; fy++) {
-        const target = fy + rule.yearOffset;
-        const year = rule.month >= 4 ? target : target + 1;
+        const year = yearOfFiscalMonth(fy + rule.yearOffset, rule.month);
         const day = Math.min(rule.day, daysInMonth(year, rule.month));
-        const date = adjust(calendar, toIsoDate({ year, month: rule.month, day }), rule.closedDay);
-        const period = {
-          start: toIsoDate({ year: fy, month: 4, day: 1 }),
-          end: toIsoDate({ year: fy + 1, month: 3, day: 31 }),
-        };
-        out.push({ ...base, date, period });
+        const nominal = toIsoDate({ year, month: rule.month, day });
+        const date = adjust(calendar, nominal, rule.closedDay);
+        out.push({ ...dated(date, nominal), period: fiscalYearRange(fy) });
       }
       break;
     }

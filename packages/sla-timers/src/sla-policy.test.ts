@@ -1,4 +1,4 @@
-import { wardCalendar } from "@ward/calendar-jp";
+import { createCalendar, wardCalendar } from "@ward/calendar-jp";
 import { describe, expect, it } from "vitest";
 import { resolveCalendar } from "./calendar-registry.js";
 import { compileSlaPolicy } from "./compile-sla-policy.js";
@@ -80,6 +80,21 @@ describe("evaluation errors", () => {
     expect(error.code).toBe("UNKNOWN_CALENDAR");
     expect(error.message).toBe('@ward/sla-timers: unknown calendar "meguro" (known: ward)');
     expect(errorOf(() => resolveCalendar(() => undefined, "x")).code).toBe("UNKNOWN_CALENDAR");
+  });
+
+  it("says NO_OPEN_DAY, not UNKNOWN_CALENDAR, when the calendar has no open day for the deadline", () => {
+    const shut = createCalendar({ id: "shut", closedWeekdays: [1, 2, 3, 4, 5, 6, 7] });
+    const error = errorOf(() =>
+      computeTimers({
+        policy: { ...seed001, calendar: "shut" },
+        calendars: { shut },
+        events: [created],
+        now: "2025-07-08T09:00:00+09:00",
+      }),
+    );
+    expect(error.code).toBe("NO_OPEN_DAY");
+    expect(error.messageJa).toBe("期限を置ける開庁日がありません");
+    expect(error.details).toEqual({ calendar: "shut" });
   });
 
   it("rejects events out of order", () => {

@@ -1,6 +1,13 @@
 export type { AnswerOptions, AnswerProvider, AnswerRequest } from "./answer-provider.js";
 export { type AnswerStream, answerQuestion, type QuestionRequest, streamAnswer } from "./answer-question.js";
 export {
+  type ArchiveLimit,
+  ArchiveLimitError,
+  type ArchiveLimits,
+  DEFAULT_ARCHIVE_LIMITS,
+  workbookCellCounter,
+} from "./archive-limits.js";
+export {
   type Bm25Index,
   type Bm25Options,
   type Bm25Row,
@@ -75,6 +82,7 @@ export type { DocumentInput, DocumentKind, ParsedDocument, ParsedSection } from 
 export { attachmentMessages, type PromptAttachments, readPromptAttachments } from "./prompt-attachments.js";
 export { buildRagMessages } from "./rag-prompt.js";
 export { reciprocalRankFusion } from "./reciprocal-rank-fusion.js";
+export { ERASED_EXCERPT, redactExcerpts } from "./redact-excerpts.js";
 export { createRetriever, type Retrieve } from "./retriever.js";
 export { parseServerSentEvents, type ServerSentEvent } from "./server-sent-events.js";
 export { bigramPrefix, tokenize } from "./tokenize.js";

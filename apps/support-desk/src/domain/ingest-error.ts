@@ -1,5 +1,5 @@
 /** Why a file could not be ingested. */
-export type IngestErrorCode = "UNSUPPORTED_TYPE" | "ENCRYPTED" | "CORRUPT" | "EMPTY_FILE";
+export type IngestErrorCode = "UNSUPPORTED_TYPE" | "ENCRYPTED" | "CORRUPT" | "EMPTY_FILE" | "ARCHIVE_LIMIT";
 
 const reasons: Record<IngestErrorCode, { en: string; ja: string }> = {
   UNSUPPORTED_TYPE: {
@@ -18,6 +18,10 @@ const reasons: Record<IngestErrorCode, { en: string; ja: string }> = {
     en: "the file is empty",
     ja: "ファイルが空です",
   },
+  ARCHIVE_LIMIT: {
+    en: "the file expands beyond the desk's limits (a zip bomb or an oversized workbook); split it or remove unneeded sheets and images",
+    ja: "展開すると上限を超える大きさ・件数になるため取り込みを中止しました。ファイルを分割するか、不要なシートや画像を削除してから登録してください",
+  },
 };
 
 /**
@@ -34,12 +38,19 @@ export class IngestError extends Error {
   readonly fileName: string;
   readonly messageJa: string;
 
-  constructor(options: { code: IngestErrorCode; fileName: string; detail?: string; cause?: unknown }) {
+  constructor(options: {
+    code: IngestErrorCode;
+    fileName: string;
+    detail?: string;
+    /** Shown to the clerk after the reason, e.g. which limit was passed. */
+    detailJa?: string;
+    cause?: unknown;
+  }) {
     const reason = reasons[options.code];
     const detail = options.detail === undefined ? "" : ` (${options.detail})`;
     super(`@ward/support-desk: ${options.fileName}: ${reason.en}${detail}`, { cause: options.cause });
     this.code = options.code;
     this.fileName = options.fileName;
-    this.messageJa = `${options.fileName}: ${reason.ja}`;
+    this.messageJa = `${options.fileName}: ${reason.ja}${options.detailJa === undefined ? "" : `（${options.detailJa}）`}`;
   }
 }

@@ -1,6 +1,9 @@
+import { zipSync } from "fflate";
 import mammoth from "mammoth";
+import { type ArchiveLimits, DEFAULT_ARCHIVE_LIMITS } from "./archive-limits.js";
 import { IngestError } from "./ingest-error.js";
 import { type Block, headingSections } from "./internal/heading-sections.js";
+import { readZip } from "./internal/read-zip.js";
 import { decodeEntities } from "./internal/xml-text.js";
 import type { ParsedSection } from "./parsed-document.js";
 
@@ -47,18 +50,36 @@ function htmlBlocks(html: string): Block[] {
  *
  * @param bytes - the .docx file
  * @param fileName - for error messages
+ * @param limits - what the zip may expand to, checked while inflating ({@link DEFAULT_ARCHIVE_LIMITS})
  * @returns sections with `{ kind: "section", path }` locators
- * @throws IngestError `CORRUPT` when the zip or its XML cannot be read
+ * @throws IngestError `CORRUPT` when the zip or its XML cannot be read; ArchiveLimitError
+ * (`ARCHIVE_LIMIT`) when it would expand past a limit
  * @example
  * await parseDocx(bytes, "規程.docx");
  * // => [{ text: "第1章 総則\n…", locator: { kind: "section", path: ["第1章 総則"] }, noTextLayer: false }, …]
  */
-export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<ParsedSection[]> {
+export async function parseDocx(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS,
+): Promise<ParsedSection[]> {
+  // mammoth inflates with no limit: it gets only the XML parts, already inflated within the
+  // limits and stored uncompressed. Images are not text, so they are never inflated at all.
+  const parts = readZip(bytes, {
+    fileName,
+    limits,
+    wanted: (name) => name.endsWith(".xml") || name.endsWith(".rels"),
+  });
+  const stored = zipSync(Object.fromEntries(parts), { level: 0 });
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { externalFileAccess: false, ignoreEmptyParagraphs: true },
+      { buffer: Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength) },
+      {
+        externalFileAccess: false,
+        ignoreEmptyParagraphs: true,
+        convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+      },
     );
     html = result.value;
   } catch (error) {

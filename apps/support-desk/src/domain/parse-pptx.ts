@@ -1,12 +1,13 @@
-import { type Unzipped, unzipSync } from "fflate";
+import { type ArchiveLimits, DEFAULT_ARCHIVE_LIMITS } from "./archive-limits.js";
 import { IngestError } from "./ingest-error.js";
+import { readZip } from "./internal/read-zip.js";
 import { decodeEntities } from "./internal/xml-text.js";
 import type { ParsedSection } from "./parsed-document.js";
 
-const maxPartBytes = 64 * 1024 * 1024;
+type Unzipped = ReadonlyMap<string, Uint8Array>;
 
 function xmlPart(files: Unzipped, path: string): string | undefined {
-  const part = files[path];
+  const part = files.get(path);
   return part === undefined ? undefined : new TextDecoder().decode(part);
 }
 
@@ -53,25 +54,24 @@ function paragraphs(xml: string): string[] {
  *
  * @param bytes - the .pptx file
  * @param fileName - for error messages
+ * @param limits - what the zip may expand to, checked while inflating ({@link DEFAULT_ARCHIVE_LIMITS})
  * @returns one section per slide with text, `{ kind: "slide", slide }` locators
- * @throws IngestError `CORRUPT` when the zip or the presentation part cannot be read
+ * @throws IngestError `CORRUPT` when the zip or the presentation part cannot be read;
+ * ArchiveLimitError (`ARCHIVE_LIMIT`) when it would expand past a limit
  * @example
  * await parsePptx(bytes, "研修.pptx");
  * // => [{ text: "生成AI研修\n…", locator: { kind: "slide", slide: 1 }, noTextLayer: false }, …]
  */
-export function parsePptx(bytes: Uint8Array, fileName: string): ParsedSection[] {
-  let files: Unzipped;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) =>
-        file.name.startsWith("ppt/") &&
-        (file.name.endsWith(".xml") || file.name.endsWith(".rels")) &&
-        file.originalSize <= maxPartBytes,
-    });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new IngestError({ code: "CORRUPT", fileName, detail, cause: error });
-  }
+export function parsePptx(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS,
+): ParsedSection[] {
+  const files = readZip(bytes, {
+    fileName,
+    limits,
+    wanted: (name) => name.startsWith("ppt/") && (name.endsWith(".xml") || name.endsWith(".rels")),
+  });
   const presentation = xmlPart(files, "ppt/presentation.xml");
   if (presentation === undefined) {
     throw new IngestError({ code: "CORRUPT", fileName, detail: "no ppt/presentation.xml" });

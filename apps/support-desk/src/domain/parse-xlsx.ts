@@ -1,5 +1,8 @@
 import ExcelJS from "exceljs";
+import { zipSync } from "fflate";
+import { type ArchiveLimits, DEFAULT_ARCHIVE_LIMITS, workbookCellCounter } from "./archive-limits.js";
 import { IngestError } from "./ingest-error.js";
+import { readZip } from "./internal/read-zip.js";
 import { type TableRow, tableSections } from "./internal/table-sections.js";
 import type { ParsedSection } from "./parsed-document.js";
 
@@ -27,20 +30,33 @@ function cellText(value: ExcelJS.CellValue): string {
  * starting with the sheet's header row (its first non-empty row), sized to at most `maxChars`.
  *
  * @param bytes - the .xlsx file
- * @param options - `fileName` for errors, `maxChars`: the largest section (usually the folder's chunk size)
+ * @param options - `fileName` for errors, `maxChars`: the largest section (usually the folder's
+ * chunk size), `limits`: what the zip may expand to and the cells and rows it may hold, checked
+ * while inflating ({@link DEFAULT_ARCHIVE_LIMITS})
  * @returns sections with `{ kind: "sheet", sheet, fromRow, toRow }` locators in sheet row numbers
- * @throws IngestError `CORRUPT` when the workbook cannot be read
+ * @throws IngestError `CORRUPT` when the workbook cannot be read; ArchiveLimitError
+ * (`ARCHIVE_LIMIT`) when it would expand past a limit
  * @example
  * await parseXlsx(bytes, { fileName: "名簿.xlsx", maxChars: 800 });
  * // => [{ text: "課 | 内線\n総務課 | 1001", locator: { kind: "sheet", sheet: "内線表", fromRow: 2, toRow: 2 }, … }]
  */
 export async function parseXlsx(
   bytes: Uint8Array,
-  options: { fileName: string; maxChars: number },
+  options: { fileName: string; maxChars: number; limits?: ArchiveLimits },
 ): Promise<ParsedSection[]> {
+  const limits = options.limits ?? DEFAULT_ARCHIVE_LIMITS;
+  // exceljs inflates and loads everything with no limit: it gets only the XML parts, inflated
+  // within the limits (cells and rows counted on the way) and stored uncompressed.
+  const parts = readZip(bytes, {
+    fileName: options.fileName,
+    limits,
+    wanted: (name) => name.endsWith(".xml") || name.endsWith(".rels"),
+    observe: workbookCellCounter(options.fileName, limits),
+  });
+  const stored = zipSync(Object.fromEntries(parts), { level: 0 });
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    await workbook.xlsx.load(Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength) as never);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new IngestError({ code: "CORRUPT", fileName: options.fileName, detail, cause: error });

@@ -16,7 +16,14 @@ import {
 import type { Hono } from "hono";
 import { allows, FOLDER_RIGHT_LABELS } from "../domain/index.js";
 import type { Desk } from "../storage/desk.js";
-import { deleteDocument, listDocuments, requireDocument } from "../storage/documents.js";
+import {
+  deleteDocument,
+  documentFolderId,
+  eraseDocument,
+  listDeletedDocuments,
+  listDocuments,
+  requireDocument,
+} from "../storage/documents.js";
 import {
   createFolder,
   type Folder,
@@ -106,6 +113,7 @@ ${field({ name: "name", label: "フォルダ名", required: true, value: values.
     const documents = await listDocuments(desk, folder.id);
     const csrf = csrfField(c.get("session")?.csrfToken);
     const canWrite = allows(access, "write");
+    const deletedDocuments = canWrite ? await listDeletedDocuments(desk, folder.id) : [];
     const jobs = await desk.db
       .selectFrom("support_desk_jobs")
       .select(["id", "status", "created_at", "kind"])
@@ -115,7 +123,10 @@ ${field({ name: "name", label: "フォルダ名", required: true, value: values.
       .execute();
     const created = c.req.query("created") ? "フォルダを作成しました。" : undefined;
     const deleted = c.req.query("deleted") ? "文書を削除しました。" : undefined;
-    const message = notice ?? created ?? deleted;
+    const erased = c.req.query("erased")
+      ? "文書を完全に消去しました。元のファイルの鍵を破棄し、本文とチャット履歴の引用を削除しました（バックアップは運用管理者が消去します）。"
+      : undefined;
+    const message = notice ?? created ?? deleted ?? erased;
     return renderPage(c, {
       title: `フォルダ「${folder.name}」`,
       status: issues.length ? 422 : 200,
@@ -146,11 +157,30 @@ ${dataTable({
       cells.push(html`<form method="post" action="/documents/${d.id}/replace" enctype="multipart/form-data">${csrf}
 <label for="replace-${d.id}">差し替えるファイル（${d.name}）</label>
 <input id="replace-${d.id}" type="file" name="file"> <button type="submit">差し替える</button></form>
-<form method="post" action="/documents/${d.id}/delete">${csrf}<button type="submit" aria-label="${d.name}を削除する">削除する</button></form>`);
+<form method="post" action="/documents/${d.id}/delete">${csrf}<button type="submit" aria-label="${d.name}を削除する">削除する</button></form>
+<form method="post" action="/documents/${d.id}/erase">${csrf}
+<label for="erase-${d.id}">完全消去の理由（${d.name}）</label>
+<input id="erase-${d.id}" name="reason" maxlength="200" required> <button type="submit" aria-label="${d.name}を完全に消去する（元に戻せません）">完全に消去する</button></form>`);
     }
     return cells as never;
   }),
 })}
+${
+  deletedDocuments.length > 0
+    ? dataTable({
+        caption: "削除済みの文書（元のファイルを暗号化して保管中。完全に消去すると復元できません）",
+        columns: ["文書", "削除日時", "保管中の版", "操作"],
+        rows: deletedDocuments.map((d) => [
+          d.name,
+          formatTokyo(d.deletedAt),
+          `${d.keptFiles}件`,
+          html`<form method="post" action="/documents/${d.id}/erase">${csrf}
+<label for="erase-${d.id}">完全消去の理由（${d.name}）</label>
+<input id="erase-${d.id}" name="reason" maxlength="200" required> <button type="submit" aria-label="${d.name}を完全に消去する（元に戻せません）">完全に消去する</button></form>`,
+        ]) as never,
+      })
+    : ""
+}
 ${
   canWrite
     ? html`<h2>文書の登録</h2>${errorSummary(issues)}
@@ -218,6 +248,21 @@ ${
     const { document } = await requireDocument(desk, c.get("actor"), c.req.param("id"), "write");
     await deleteDocument(desk, c.get("actor"), document.id);
     return c.redirect(`/folders/${document.folder_id}?deleted=1`, 303);
+  });
+
+  app.post("/documents/:id/erase", async (c) => {
+    const body = await c.req.parseBody();
+    // Deleted documents are erased from the same form; eraseDocument checks the folder right.
+    const folderId = await documentFolderId(desk, c.req.param("id"));
+    if (folderId === undefined) throw new PlatformError("NOT_FOUND");
+    try {
+      await eraseDocument(desk, c.get("actor"), c.req.param("id"), { reason: text(body, "reason") });
+    } catch (error) {
+      const issues = validationIssues(error);
+      if (issues) return folderPage(c, folderId, issues);
+      throw error;
+    }
+    return c.redirect(`/folders/${folderId}?erased=1`, 303);
   });
 
   app.get("/jobs/:id{[0-9]+}", async (c) => {

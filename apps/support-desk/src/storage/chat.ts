@@ -6,10 +6,12 @@ import {
   type Citation,
   type CitedPassage,
   citePassages,
+  redactExcerpts,
   type TokenUsage,
 } from "../domain/index.js";
 import type { Desk } from "./desk.js";
 import { listFolders } from "./folders.js";
+import type { SupportDeskDb } from "./schema.js";
 import { recordUsage } from "./usage.js";
 
 /** A chat thread in the history list. */
@@ -278,4 +280,59 @@ export async function saveExchange(
     );
     return { threadId, messageId: answer.id };
   });
+}
+
+/**
+ * Replaces, in every thread that cites a document, what its messages and title quote from the
+ * document's texts by 「（削除された文書の引用）」; questions, the answers' own words and the
+ * citation numbers stay, so the thread remains readable. Run inside the deletion's transaction.
+ *
+ * @param trx - the transaction deleting the document
+ * @param documentId - the document being deleted or erased
+ * @param sources - its texts (sections and chunks of every version)
+ * @returns how many messages and thread titles were rewritten
+ * @example
+ * ```ts
+ * await tombstoneCitedExcerpts(trx, documentId, texts); // { messages: 2, threads: 0 }
+ * ```
+ */
+export async function tombstoneCitedExcerpts(
+  trx: SupportDeskDb,
+  documentId: string,
+  sources: readonly string[],
+): Promise<{ messages: number; threads: number }> {
+  // Citations are stored as JSON written by JSON.stringify, so the key and id appear verbatim.
+  const citing = await trx
+    .selectFrom("support_desk_messages")
+    .select("thread_id")
+    .distinct()
+    .where("citations", "like", `%"documentId":${JSON.stringify(documentId).replace(/[%_\\]/g, "\\$&")}%`)
+    .execute();
+  const threadIds = citing.map((r) => r.thread_id);
+  if (threadIds.length === 0) return { messages: 0, threads: 0 };
+  let messages = 0;
+  let threads = 0;
+  const rows = await trx
+    .selectFrom("support_desk_messages")
+    .select(["id", "content"])
+    .where("thread_id", "in", threadIds)
+    .execute();
+  for (const row of rows) {
+    const content = redactExcerpts(row.content, sources);
+    if (content === row.content) continue;
+    await trx.updateTable("support_desk_messages").set({ content }).where("id", "=", row.id).execute();
+    messages += 1;
+  }
+  const titled = await trx
+    .selectFrom("support_desk_threads")
+    .select(["id", "title"])
+    .where("id", "in", threadIds)
+    .execute();
+  for (const row of titled) {
+    const title = redactExcerpts(row.title, sources);
+    if (title === row.title) continue;
+    await trx.updateTable("support_desk_threads").set({ title }).where("id", "=", row.id).execute();
+    threads += 1;
+  }
+  return { messages, threads };
 }

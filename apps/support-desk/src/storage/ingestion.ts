@@ -339,7 +339,7 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
           .forUpdate()
           .executeTakeFirst();
         if (file.document_id !== null && (!existing || existing.deleted_at !== null)) {
-          throw new PlatformError("NOT_FOUND", {
+          throw new PlatformError("TARGET_DELETED", {
             messageJa: `${file.file_name}: 差し替え先の文書は削除されています`,
           });
         }
@@ -484,7 +484,7 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
     } catch (error) {
       desk.platform.logger.warn({ err: error, file: file.file_name }, "ingestion failed");
       const message =
-        error instanceof PlatformError && error.code === "NOT_FOUND" && error.messageJa.includes("差し替え")
+        error instanceof PlatformError && error.code === "TARGET_DELETED"
           ? error.messageJa
           : failureMessage(file.file_name, error);
       await desk.db.transaction().execute(async (trx) => {

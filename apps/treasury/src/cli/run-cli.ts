@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { daysInMonth, type IsoDate, isIsoDate, toIsoDate } from "@ward/calendar-jp";
+import { type IsoDate, isIsoDate, monthRange } from "@ward/calendar-jp";
 import { CsvError } from "@ward/csv-jp";
 import { createPlatform, type Platform, SYSTEM } from "@ward/platform";
+import { ZenginError } from "@ward/zengin";
 import { pino } from "pino";
 import { formatPaymentNoticesCsv, generatePaymentNotices, TreasuryError } from "../domain/index.js";
 import { writeTallyCsv } from "../reports/tally-csv.js";
@@ -235,7 +236,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       err(USAGE);
       return 2;
     }
-    if (error instanceof TreasuryError || error instanceof CsvError) {
+    if (error instanceof TreasuryError || error instanceof ZenginError || error instanceof CsvError) {
       err(`エラー：${error.messageJa}`);
       return 1;
     }
@@ -256,10 +257,5 @@ function periodOf(date: string | undefined, month: string | undefined): { from: 
   }
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month ?? "");
   if (!m) return fail(`--month は YYYY-MM で指定してください（指定値：${month}）。`);
-  const year = Number(m[1]);
-  const mon = Number(m[2]);
-  return {
-    from: toIsoDate(`${m[1]}-${m[2]}-01`),
-    to: toIsoDate(`${m[1]}-${m[2]}-${String(daysInMonth(year, mon)).padStart(2, "0")}`),
-  };
+  return monthRange(Number(m[1]), Number(m[2]));
 }

@@ -1,16 +1,5 @@
 /** Stable codes of {@link TreasuryError}; safe to branch on. */
-export type TreasuryErrorCode =
-  | "INVALID_INPUT"
-  | "INVALID_TEXT"
-  | "NO_PAYMENTS"
-  | "NOT_A_BANK_DAY"
-  | "PDF_FONT_UNREADABLE"
-  | "ZENGIN_TRUNCATED"
-  | "ZENGIN_RECORD_LENGTH"
-  | "ZENGIN_RECORD_ORDER"
-  | "ZENGIN_INVALID_FIELD"
-  | "ZENGIN_TRAILER_MISMATCH"
-  | "ZENGIN_ENCODING";
+export type TreasuryErrorCode = "INVALID_INPUT" | "INVALID_TEXT" | "NO_PAYMENTS" | "PDF_FONT_UNREADABLE";
 
 /** Options of a {@link TreasuryError}. */
 export interface TreasuryErrorOptions {
@@ -25,8 +14,8 @@ export interface TreasuryErrorOptions {
  * package name and a Japanese `messageJa` for clerks.
  *
  * @example
- * try { parseZenginTransferFile(bytes); } catch (e) {
- *   if (e instanceof TreasuryError) e.code; // => "ZENGIN_TRUNCATED"
+ * try { matchTransfers(items, rows); } catch (e) {
+ *   if (e instanceof TreasuryError) e.code; // => "INVALID_INPUT"
  * }
  */
 export class TreasuryError extends Error {
@@ -41,57 +30,4 @@ export class TreasuryError extends Error {
     this.messageJa = options.messageJa ?? message;
     this.details = Object.freeze({ ...options.details });
   }
-}
-
-/**
- * A Zengin transfer file that cannot be read or written: names the 1-based record number and the
- * field (in Japanese, as the Zengin layout names it) where the problem is.
- *
- * @example
- * err.code; // => "ZENGIN_TRAILER_MISMATCH"
- * err.recordNumber; // => 5
- * err.field; // => "合計金額"
- */
-export class ZenginFileError extends TreasuryError {
-  override readonly name = "ZenginFileError";
-  /** 1-based record number in the file, or undefined for the file as a whole. */
-  readonly recordNumber: number | undefined;
-  /** The Zengin field name, e.g. `受取人名`. */
-  readonly field: string | undefined;
-
-  constructor(
-    code: TreasuryErrorCode,
-    message: string,
-    options: TreasuryErrorOptions & { readonly recordNumber?: number; readonly field?: string } = {},
-  ) {
-    const where = [
-      options.recordNumber === undefined ? undefined : `レコード${options.recordNumber}`,
-      options.field === undefined ? undefined : `「${options.field}」`,
-    ]
-      .filter((part) => part !== undefined)
-      .join("の");
-    const ja = options.messageJa ?? message;
-    super(
-      code,
-      `${message}${options.recordNumber === undefined ? "" : ` (record ${options.recordNumber})`}`,
-      {
-        messageJa: where === "" ? ja : `${where}：${ja}`,
-        details: { ...options.details, recordNumber: options.recordNumber, field: options.field },
-      },
-    );
-    this.recordNumber = options.recordNumber;
-    this.field = options.field;
-  }
-}
-
-/** A clerk-facing finding about one field: an error blocks, a warning only informs. */
-export interface FieldIssue {
-  /** `error` blocks the registration or import; `warning` does not. */
-  readonly severity: "error" | "warning";
-  /** Stable machine code, e.g. `UNKNOWN_BANK`. */
-  readonly code: string;
-  /** The field, as the clerk's form names it (Japanese), e.g. `口座番号`. */
-  readonly field: string;
-  /** Why, in Japanese. */
-  readonly message: string;
 }

@@ -1,33 +1,5 @@
-export {
-  ACCOUNT_TYPE_NAMES,
-  type AccountTypeCode,
-  accountTypeName,
-  parseAccountType,
-} from "./account-type.js";
-export {
-  type BankMaster,
-  createBankMaster,
-  type MasterEntry,
-  type ZenginCodeData,
-  zenginBankMaster,
-} from "./bank-master.js";
-export {
-  abbreviateCorporateName,
-  CORPORATE_ABBREVIATIONS,
-  type CorporateAbbreviation,
-} from "./corporate-abbreviations.js";
-export {
-  bankAccountInputSchema,
-  type CreditorAccount,
-  type CreditorAccountInput,
-  type CreditorAccountValidation,
-  creditorAccountInputSchema,
-  japanPostAccountInputSchema,
-  type ValidateCreditorAccountOptions,
-  validateCreditorAccount,
-} from "./creditor-account.js";
 export type { CsvImport, CsvImportError } from "./csv-import-error.js";
-export { type FieldIssue, TreasuryError, type TreasuryErrorCode, ZenginFileError } from "./errors.js";
+export { TreasuryError, type TreasuryErrorCode } from "./errors.js";
 export {
   FAILED_TRANSFER_COLUMNS,
   FAILED_TRANSFER_REASONS,
@@ -43,17 +15,6 @@ export {
 export { findReimports, type ReimportSplit } from "./find-reimports.js";
 export { type FormatPaymentNoticesCsvOptions, formatPaymentNoticesCsv } from "./format-payment-notices.js";
 export { type GeneratePaymentNoticesOptions, generatePaymentNotices } from "./generate-payment-notices.js";
-export {
-  type HolderNameResult,
-  type NormalizeHolderNameOptions,
-  normalizeHolderName,
-} from "./holder-name.js";
-export {
-  convertJapanPostAccount,
-  JAPAN_POST_BANK_CODE,
-  type JapanPostConversion,
-  type JapanPostTransferAccount,
-} from "./japan-post-account.js";
 export { matchTransfers, type TransferItem, type TransferMatch } from "./match-transfers.js";
 export {
   type ImportedPaymentNotice,
@@ -62,12 +23,6 @@ export {
   type PaymentNoticeImport,
   parsePaymentNotices,
 } from "./parse-payment-notices.js";
-export {
-  type ParsedZenginHeader,
-  type ParsedZenginTransferFile,
-  type ParseZenginTransferFileOptions,
-  parseZenginTransferFile,
-} from "./parse-zengin-transfer-file.js";
 export { type PaymentAdviceRun, paymentAdviceRunDate, paymentAdviceRuns } from "./payment-advice.js";
 export {
   PAYMENT_ORDER_COLUMNS,
@@ -96,12 +51,3 @@ export {
 export { type StampBook, type StampDay, type StampEntry, stampBook } from "./stamp-book.js";
 export { COMMON_STAMP_DENOMINATIONS, type StampEntryInput, stampEntrySchema } from "./stamp-entry.js";
 export { WORK_ITEMS, type WorkRecordInput, workItemTitle, workRecordSchema } from "./work-record.js";
-export { isZenginText, shiftJisByteLength, toZenginKana, type ZenginKanaResult } from "./zengin-kana.js";
-export * from "./zengin-layout.js";
-export {
-  transferRecordFromAccount,
-  type WriteZenginTransferFileOptions,
-  writeZenginTransferFile,
-  type ZenginTransferHeader,
-  type ZenginTransferRecord,
-} from "./zengin-transfer-file.js";

@@ -1,4 +1,4 @@
-import type { IsoDate } from "@ward/calendar-jp";
+import { closingPeriodRange, fiscalYearOf, type IsoDate } from "@ward/calendar-jp";
 import { CsvError, type DecodedCsv, decodeCsv, parseCsv } from "@ward/csv-jp";
 import { z } from "zod";
 import { parseYen } from "./internal/parse-yen.js";
@@ -235,7 +235,7 @@ export function parsePaymentNotices(
     else if (amount.value > MAX_AMOUNT) fail(line, "金額", "金額が大きすぎます（999億円まで）", amountText);
 
     if (cash !== undefined && fiscalYear !== undefined && yearKind !== undefined) {
-      const cashFiscalYear = cash.month >= 4 ? cash.year : cash.year - 1;
+      const cashFiscalYear = fiscalYearOf(cash.iso);
       if (yearKind === "current" && fiscalYear !== cashFiscalYear) {
         fail(line, "所属年度", `現年分の所属年度は収納日の年度（${cashFiscalYear}年度）です`, yearText);
       } else if (yearKind === "past") {
@@ -246,7 +246,7 @@ export function parsePaymentNotices(
             `過年分の所属年度は収納日の前年度（${cashFiscalYear - 1}年度）です`,
             yearText,
           );
-        } else if (cash.month > 5) {
+        } else if (cash.iso > closingPeriodRange(fiscalYear).end) {
           fail(line, "収納日", `出納整理期間（${cash.year}年5月31日まで）を過ぎた過年分です`, cashText);
         }
       }

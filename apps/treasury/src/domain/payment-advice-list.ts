@@ -1,6 +1,6 @@
 import type { IsoDate } from "@ward/calendar-jp";
+import type { AccountTypeCode } from "@ward/zengin";
 import { z } from "zod";
-import type { AccountTypeCode } from "./account-type.js";
 
 /** The month of a payment-advice run. */
 export interface AdviceMonth {

@@ -1,4 +1,10 @@
-import { type Calendar, type IsoDate, lastOpenDayOfMonth, wardCalendar } from "@ward/calendar-jp";
+import {
+  type Calendar,
+  type IsoDate,
+  lastOpenDayOfMonth,
+  wardCalendar,
+  yearOfFiscalMonth,
+} from "@ward/calendar-jp";
 import { z } from "zod";
 
 /** One monthly payment-advice run (支払案内書出力). */
@@ -47,7 +53,7 @@ export function paymentAdviceRuns(
   const runs: PaymentAdviceRun[] = [];
   for (let i = 0; i < 12; i++) {
     const month = ((i + 3) % 12) + 1;
-    const year = month >= 4 ? fy : fy + 1;
+    const year = yearOfFiscalMonth(fy, month);
     runs.push({ year, month, runDate: lastOpenDayOfMonth(calendar, year, month) });
   }
   return runs;

@@ -1,4 +1,4 @@
-import { type IsoDate, isIsoDate } from "@ward/calendar-jp";
+import { type IsoDate, isIsoDate, monthRange } from "@ward/calendar-jp";
 import {
   csrfField,
   dataTable,
@@ -96,11 +96,6 @@ export function registerRecordsRoutes(
   const monthQuery = (c: Ctx) => {
     const v = c.req.query("month");
     return v !== undefined && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : today().slice(0, 7);
-  };
-  const monthRange = (month: string) => {
-    const [y = 0, m = 0] = month.split("-").map(Number);
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return { from: `${month}-01` as IsoDate, to: `${month}-${String(last).padStart(2, "0")}` as IsoDate };
   };
 
   // 口座振替支払不能 ---------------------------------------------------------------------------

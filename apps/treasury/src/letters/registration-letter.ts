@@ -1,5 +1,5 @@
 import { formatWareki, type IsoDate } from "@ward/calendar-jp";
-import { accountTypeName } from "../domain/index.js";
+import { accountTypeName } from "@ward/zengin";
 import { openTreasuryPdf } from "../internal/treasury-pdf.js";
 import type { RegisteredCreditor } from "../storage/creditor-accounts.js";
 

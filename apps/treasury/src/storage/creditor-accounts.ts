@@ -1,11 +1,11 @@
 import { type Actor, appendAudit, type Platform } from "@ward/platform";
-import { z } from "zod";
 import {
   type BankMaster,
   type CreditorAccount,
   type FieldIssue,
   validateCreditorAccount,
-} from "../domain/index.js";
+} from "@ward/zengin";
+import { z } from "zod";
 import { treasuryDb } from "./db.js";
 import type { TreasuryTables } from "./schema.js";
 

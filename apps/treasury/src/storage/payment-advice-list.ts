@@ -1,7 +1,7 @@
-import { type Calendar, daysInMonth, type IsoDate } from "@ward/calendar-jp";
+import { type Calendar, type IsoDate, monthRange } from "@ward/calendar-jp";
 import type { Platform } from "@ward/platform";
+import { type AccountTypeCode, accountTypeName, type BankMaster, zenginBankMaster } from "@ward/zengin";
 import { sql } from "kysely";
-import { type AccountTypeCode, accountTypeName, type BankMaster, zenginBankMaster } from "../domain/index.js";
 import { maskAccountNumber } from "../domain/mask-account-number.js";
 import { paymentAdviceRunDate } from "../domain/payment-advice.js";
 import {
@@ -38,9 +38,7 @@ export async function paymentAdviceList(
   options: PaymentAdviceListOptions,
 ): Promise<PaymentAdviceList> {
   const { year, month } = adviceMonthSchema.parse({ year: options.year, month: options.month });
-  const mm = String(month).padStart(2, "0");
-  const from = `${year}-${mm}-01`;
-  const to = `${year}-${mm}-${String(daysInMonth(year, month)).padStart(2, "0")}`;
+  const { from, to } = monthRange(year, month);
   const rows = await treasuryDb(platform)
     .selectFrom("treasury_payment_orders as o")
     .leftJoin("treasury_creditor_accounts as c", "c.id", "o.creditor_account_id")

@@ -1,5 +1,6 @@
 import type { IsoDate } from "@ward/calendar-jp";
 import { type Actor, appendAudit, type Platform } from "@ward/platform";
+import { transferRecordFromAccount, writeZenginTransferFile, type ZenginTransferHeader } from "@ward/zengin";
 import { sql } from "kysely";
 import {
   matchTransfers,
@@ -7,9 +8,6 @@ import {
   type ScheduledPaymentSlip,
   schedulePaymentSlips,
   type TransferMatch,
-  transferRecordFromAccount,
-  writeZenginTransferFile,
-  type ZenginTransferHeader,
 } from "../domain/index.js";
 import { storedAccount } from "./creditor-accounts.js";
 import { treasuryDb, yenFromDb } from "./db.js";

@@ -1,4 +1,4 @@
-import { daysInMonth, fromEpochDay, parseWareki, toEpochDay } from "@ward/calendar-jp";
+import { CalendarError, daysInMonth, fromEpochDay, parseWareki, toEpochDay } from "@ward/calendar-jp";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -7,8 +7,10 @@ export function parseDateText(text: string): string | undefined {
   try {
     if (ISO.test(text)) return fromEpochDay(toEpochDay(text));
     return parseWareki(text);
-  } catch {
-    return undefined;
+  } catch (error) {
+    // Only "not a date" is an answer; anything else is a bug to surface.
+    if (error instanceof CalendarError) return undefined;
+    throw error;
   }
 }
 

@@ -3,8 +3,14 @@ import type { DeliverableCategory } from "../deliverable.js";
 import type { DueRule } from "../due-rule.js";
 import type { SourceRef } from "../source-ref.js";
 
-/** Category of an obligation: a deliverable's, or a staffing notice, scheduled work, an invoice, a window, an SLA. */
-export type ObligationCategory = DeliverableCategory | "staff-notice" | "work" | "work-window" | "sla";
+/** Category of an obligation: a deliverable's, or a staffing notice, scheduled work, an invoice, a window, an SLA, or a duty of an attached clause set (`clause`). */
+export type ObligationCategory =
+  | DeliverableCategory
+  | "staff-notice"
+  | "work"
+  | "work-window"
+  | "sla"
+  | "clause";
 
 export interface Duty {
   readonly path: string;
@@ -14,6 +20,14 @@ export interface Duty {
   readonly rule?: DueRule;
   readonly dueText: string;
   readonly interpretation?: string;
+  /** When the duty applies at all (a clause's trigger, a deliverable's condition). */
+  readonly condition?: string;
+  /** Clause duties this item fulfils (`nerima:7:1#1`). */
+  readonly clauses?: readonly string[];
+  /** How the rule reads in the source's own words, when that differs from the deadline rule's wording. */
+  readonly ruleText?: string;
+  /** The evidence document a clause duty produces (`@ward/security-clauses` id). */
+  readonly evidence?: string;
   readonly source: SourceRef;
 }
 
@@ -37,6 +51,8 @@ export function dutiesOf(contract: Contract): Duty[] {
       source: d.source,
       ...(d.due === undefined ? {} : { rule: d.due }),
       ...(d.interpretation === undefined ? {} : { interpretation: d.interpretation }),
+      ...(d.condition === undefined ? {} : { condition: d.condition }),
+      ...(d.clauses === undefined ? {} : { clauses: d.clauses }),
     });
   });
   contract.staffing.forEach((role, r) => {
@@ -50,6 +66,7 @@ export function dutiesOf(contract: Contract): Duty[] {
         source: n.source,
         ...(n.due === undefined ? {} : { rule: n.due }),
         ...(n.interpretation === undefined ? {} : { interpretation: n.interpretation }),
+        ...(n.clauses === undefined ? {} : { clauses: n.clauses }),
       });
     });
   });

@@ -48,6 +48,7 @@ export const meguroNursery2026Source = {
   events: [
     { name: "contract-concluded", label: "契約締結日" },
     { name: "incident", label: "事故の発生" },
+    { name: "request", label: "区の求め" },
   ],
   workItems: [
     {
@@ -266,6 +267,27 @@ export const meguroNursery2026Source = {
       source: s("6-(2)", "速やかに区に対し連絡するとともに、遅滞なく書面をもってその状況を区に報告し"),
     },
     {
+      id: "return-of-lent-materials",
+      category: "other",
+      title: "貸与を受けた業務フロー・業務手順書等の返還",
+      due: { kind: "on-anchor", id: "return-of-lent-materials", anchor: { event: "contract-end" } },
+      dueText: "業務終了と同時に",
+      condition: "次期受託者が他の事業者に変更となる場合（契約解除による終了を含む）",
+      source: s(
+        "7",
+        "貸与を受けた業務フロー、業務手順書、その他の物品等は、業務終了と同時に区へ返還すること。",
+      ),
+    },
+    {
+      id: "status-report-on-request",
+      category: "other",
+      title: "履行状況の報告（区の求めに応じて）",
+      due: { kind: "immediately", id: "status-report-on-request", anchor: { event: "request" } },
+      dueText: "区が必要に応じて求めたとき",
+      interpretation: "期限の定めはないため、求めを受けた後直ちに対応すべき事項として扱う",
+      source: s("16-(1)", "区は必要に応じ、履行状況の報告を求めることができ、受託者はこれに応じること。"),
+    },
+    {
       id: "handover-document",
       category: "handover-plan",
       title: "業務引継ぎ書",
@@ -333,6 +355,13 @@ export const meguroNursery2026Source = {
     afterInspection: true,
     contractType: "総価契約",
     invoice: "検査後、当月分の費用について当月末締めで請求書を電子データにて提出",
+    invoiceDue: {
+      kind: "day-of-month",
+      id: "invoice",
+      title: "請求書（当月末締め）",
+      day: 31,
+      closedDay: "keep",
+    },
     text: "毎月支払。毎月の業務記録報告書の提出をもって完了報告とし、区の検査を受ける",
     source: s(
       "10",

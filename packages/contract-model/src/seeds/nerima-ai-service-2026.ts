@@ -155,6 +155,7 @@ export const nerimaAiService2026Source = {
       id: "erasure-certificate",
       category: "certificate",
       title: "消去証明書",
+      clauses: ["nerima-ai:2:1:4#2"],
       due: {
         kind: "calendar-days-after",
         id: "erasure-certificate",
@@ -170,6 +171,7 @@ export const nerimaAiService2026Source = {
       category: "staff-roster",
       title: "従事者名簿（氏名・所属・従事期間）",
       dueText: "書面で提出（期日の定めなし）",
+      clauses: ["nerima:7:1#1"],
       source: s(
         "別紙2 特記事項第7条",
         "従事者の氏名、所属および受託業務への従事期間(開始日および終了予定日)を記録し、甲に書面で提出しなければならない。",
@@ -179,6 +181,7 @@ export const nerimaAiService2026Source = {
       id: "incident-report",
       category: "incident-report",
       title: "事故等の報告",
+      clauses: ["nerima:25:1:1#2"],
       due: {
         kind: "immediately",
         id: "incident-report",
@@ -209,6 +212,7 @@ export const nerimaAiService2026Source = {
           id: "manager-appointment",
           title: "管理責任者の選任届",
           dueText: "指定する書面により甲に提出（期日の定めなし）",
+          clauses: ["nerima:6:1#1"],
           source: s(
             "別紙2 特記事項第6条",
             "個人情報の管理に責任を持つ者(以下「管理責任者」という。)を選任し",

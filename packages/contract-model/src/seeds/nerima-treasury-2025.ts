@@ -286,6 +286,7 @@ export const nerimaTreasury2025Source = {
       category: "staff-roster",
       title: "従事者名簿（氏名・所属・従事期間）",
       dueText: "書面で提出（期日の定めなし）",
+      clauses: ["nerima:7:1#1"],
       source: s(
         "特記事項第7条",
         "従事者の氏名、所属および受託業務への従事期間(開始日および終了予定日)を記録し、甲に書面で提出しなければならない。",
@@ -295,6 +296,7 @@ export const nerimaTreasury2025Source = {
       id: "incident-report",
       category: "incident-report",
       title: "事故等の報告",
+      clauses: ["nerima:25:1:1#2"],
       due: {
         kind: "immediately",
         id: "incident-report",
@@ -312,6 +314,7 @@ export const nerimaTreasury2025Source = {
       category: "incident-report",
       title: "事故等の記録",
       dueText: "文書で提出（期日の定めなし）",
+      clauses: ["nerima:25:1:4#1"],
       source: s("特記事項第25条第1項第4号", "当該事故等の記録を文書で提出すること。"),
     },
   ],

@@ -1,8 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
 import { appendAudit } from "../audit/audit-log.js";
 import type { PlatformContext } from "../context.js";
 import { PlatformError } from "../errors.js";
+import { toTokyoIso } from "../time.js";
 import type { Actor } from "./actor.js";
+import { purgeLoginThrottle, reserveLoginAttempt, settleSuccessfulLogin } from "./login-throttle.js";
 import { generatePassword } from "./password-hasher.js";
 import { checkPasswordPolicy } from "./password-policy.js";
 import type { SessionUser } from "./roles.js";
@@ -32,11 +34,15 @@ const tokenId = (token: string) => createHash("sha256").update(token).digest("he
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks a login id and password. Every attempt is audited (`auth.login`, success, failure or
- * denied); after `lockout.maxFailures` consecutive failures the account is locked for
- * `lockout.lockMinutes`. The session id stored is the SHA-256 of the cookie token.
+ * Checks a login id and password. Before any password is looked at, one attempt is reserved for
+ * this login id and client address under a row lock ({@link reserveLoginAttempt}), so parallel
+ * requests cannot check more than `lockout.maxFailures` passwords; the login id is then locked
+ * for that client (doubling each time) and a client address trying many ids is blocked. Unknown,
+ * disabled and real accounts answer alike. Every attempt is audited (`auth.login`, `auth.lockout`)
+ * naming the login id tried and the client address. The session id stored is the SHA-256 of the
+ * cookie token; with `sessions.endOthersOnLogin` the user's older sessions end.
  *
- * @throws PlatformError `INVALID_CREDENTIALS`, `ACCOUNT_LOCKED`, `ACCOUNT_DISABLED`
+ * @throws PlatformError `INVALID_CREDENTIALS`, `ACCOUNT_LOCKED`, `TOO_MANY_ATTEMPTS`
  * @example
  * ```ts
  * const { token, session } = await login(platform, { loginId: "sato", password }, { sourceIp: "127.0.0.1", requestId: null });
@@ -47,45 +53,39 @@ export async function login(
   credentials: { loginId: string; password: string },
   origin: RequestOrigin,
 ): Promise<LoginResult> {
-  const now = ctx.clock();
-  const loginId = credentials.loginId.trim().toLowerCase();
+  const loginId = credentials.loginId.trim().toLowerCase().slice(0, 64);
+  // Built field by field: an Actor passed as origin must not turn the record into `system`.
+  const tried = { id: null, login: loginId, sourceIp: origin.sourceIp, requestId: origin.requestId };
+  const reservation = await reserveLoginAttempt(ctx, loginId, origin.sourceIp);
+  // About one attempt in a hundred tidies up, so the table stays small without a scheduler.
+  if (randomInt(100) === 0) await purgeLoginThrottle(ctx, ctx.clock());
+  if (!reservation.allowed) {
+    await appendAudit(
+      ctx.db,
+      tried,
+      {
+        action: "auth.login",
+        result: "denied",
+        detail: { reason: reservation.reason, until: toTokyoIso(reservation.until) },
+      },
+      { clock: ctx.clock },
+    );
+    throw new PlatformError(reservation.reason === "locked" ? "ACCOUNT_LOCKED" : "TOO_MANY_ATTEMPTS");
+  }
   const row = await ctx.db.selectFrom("users").selectAll().where("login_id", "=", loginId).executeTakeFirst();
-  const anonymous = { id: null, login: loginId.slice(0, 64), ...origin };
-  if (!row) {
+  let ok: boolean;
+  if (row) ok = await ctx.hasher.verify(row.password_hash, credentials.password);
+  else {
     dummyHash ??= ctx.hasher.hash(generatePassword());
     await ctx.hasher.verify(await dummyHash, credentials.password);
-    await appendAudit(
-      ctx.db,
-      anonymous,
-      { action: "auth.login", result: "failure", detail: { reason: "unknown_user" } },
-      { clock: ctx.clock },
-    );
-    throw new PlatformError("INVALID_CREDENTIALS");
+    ok = false;
   }
-  const who = { id: row.id, login: row.login_id, ...origin };
-  const target = { targetType: "user", targetId: row.id } as const;
-  if (row.locked_until !== null && row.locked_until > now) {
-    await appendAudit(
-      ctx.db,
-      who,
-      { action: "auth.login", ...target, result: "denied", detail: { reason: "locked" } },
-      { clock: ctx.clock },
-    );
-    throw new PlatformError("ACCOUNT_LOCKED", { message: row.login_id });
-  }
-  const ok = await ctx.hasher.verify(row.password_hash, credentials.password);
-  if (!ok) {
-    const failures = row.failed_attempts + 1;
-    const lock = failures >= ctx.lockout.maxFailures;
+  const who = row ? { ...tried, id: row.id } : tried;
+  const target = row ? ({ targetType: "user", targetId: row.id } as const) : {};
+  if (!row || !ok || row.disabled) {
+    const reason = !row ? "unknown_user" : !ok ? "bad_password" : "disabled";
+    const locked = reservation.locked;
     await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable("users")
-        .set({
-          failed_attempts: lock ? 0 : failures,
-          locked_until: lock ? new Date(now.getTime() + ctx.lockout.lockMinutes * 60_000) : row.locked_until,
-        })
-        .where("id", "=", row.id)
-        .execute();
       await appendAudit(
         trx,
         who,
@@ -93,11 +93,11 @@ export async function login(
           action: "auth.login",
           ...target,
           result: "failure",
-          detail: { reason: "bad_password", failures, locked: lock },
+          detail: { reason, attempt: reservation.attempt, locked: locked !== null },
         },
         { clock: ctx.clock },
       );
-      if (lock) {
+      if (locked) {
         await appendAudit(
           trx,
           who,
@@ -105,34 +105,41 @@ export async function login(
             action: "auth.lockout",
             ...target,
             result: "success",
-            detail: { minutes: ctx.lockout.lockMinutes },
+            detail: {
+              minutes: locked.minutes,
+              until: toTokyoIso(locked.until),
+              lockCount: locked.lockCount,
+              ...(row ? {} : { unknownUser: true }),
+            },
+          },
+          { clock: ctx.clock },
+        );
+      }
+      if (reservation.clientBlocked) {
+        await appendAudit(
+          trx,
+          who,
+          {
+            action: "auth.client_blocked",
+            result: "success",
+            detail: { minutes: ctx.lockout.clientWindowMinutes },
           },
           { clock: ctx.clock },
         );
       }
     });
-    throw lock
-      ? new PlatformError("ACCOUNT_LOCKED", { message: row.login_id })
-      : new PlatformError("INVALID_CREDENTIALS");
+    // A disabled account answers exactly like a wrong password.
+    throw new PlatformError(locked ? "ACCOUNT_LOCKED" : "INVALID_CREDENTIALS");
   }
-  if (row.disabled) {
-    await appendAudit(
-      ctx.db,
-      who,
-      { action: "auth.login", ...target, result: "denied", detail: { reason: "disabled" } },
-      { clock: ctx.clock },
-    );
-    throw new PlatformError("ACCOUNT_DISABLED");
-  }
+  const now = ctx.clock();
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + ctx.sessions.idleMinutes * 60_000);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ failed_attempts: 0, locked_until: null })
-      .where("id", "=", row.id)
-      .execute();
+    await settleSuccessfulLogin(trx, loginId, origin.sourceIp, reservation.clientBlocked);
+    const ended = ctx.sessions.endOthersOnLogin
+      ? await trx.deleteFrom("sessions").where("user_id", "=", row.id).executeTakeFirst()
+      : undefined;
     await trx
       .insertInto("sessions")
       .values({
@@ -145,7 +152,19 @@ export async function login(
         source_ip: origin.sourceIp,
       })
       .execute();
-    await appendAudit(trx, who, { action: "auth.login", ...target, result: "success" }, { clock: ctx.clock });
+    await appendAudit(
+      trx,
+      who,
+      {
+        action: "auth.login",
+        ...target,
+        result: "success",
+        ...(ended && ended.numDeletedRows > 0n
+          ? { detail: { endedSessions: Number(ended.numDeletedRows) } }
+          : {}),
+      },
+      { clock: ctx.clock },
+    );
   });
   return { token, session: { user: toSessionUser(row), csrfToken, expiresAt } };
 }
@@ -247,19 +266,21 @@ export async function logout(ctx: PlatformContext, token: string, actor: Actor):
 }
 
 /**
- * Changes the acting user's own password after checking the current one and the policy; other
- * sessions of the user are ended. Audited as `user.password_change`.
+ * Changes the acting user's own password after checking the current one and the policy; every
+ * other session of the user ends (all of them when `options.currentToken` is not given). Audited
+ * as `user.password_change` with the number of sessions ended.
  *
  * @throws PlatformError `UNAUTHENTICATED`, `INVALID_CREDENTIALS`, `PASSWORD_POLICY`
  * @example
  * ```ts
- * await changePassword(platform, actor, { current: oldPassword, next: "春の小川は-さらさら行くよ" });
+ * await changePassword(platform, actor, { current: oldPassword, next: "春の小川は-さらさら行くよ" }, { currentToken });
  * ```
  */
 export async function changePassword(
   ctx: PlatformContext,
   actor: Actor,
   input: { current: string; next: string },
+  options: { readonly currentToken?: string | null } = {},
 ): Promise<void> {
   const user = actor.user;
   if (user === null) throw new PlatformError("UNAUTHENTICATED");
@@ -296,10 +317,18 @@ export async function changePassword(
       .set({ password_hash: hash, must_change_password: false, password_changed_at: ctx.clock() })
       .where("id", "=", user.id)
       .execute();
+    let others = trx.deleteFrom("sessions").where("user_id", "=", user.id);
+    if (options.currentToken) others = others.where("id", "<>", tokenId(options.currentToken));
+    const ended = await others.executeTakeFirst();
     await appendAudit(
       trx,
       actor,
-      { action: "user.password_change", targetType: "user", targetId: user.id },
+      {
+        action: "user.password_change",
+        targetType: "user",
+        targetId: user.id,
+        detail: { endedSessions: Number(ended.numDeletedRows) },
+      },
       { clock: ctx.clock },
     );
   });

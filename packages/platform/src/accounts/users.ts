@@ -6,6 +6,7 @@ import { PlatformError } from "../errors.js";
 import { sqlState, UNIQUE_VIOLATION } from "../internal/db-errors.js";
 import { ROLES, type Role } from "../storage/schema.js";
 import type { Actor } from "./actor.js";
+import { clearAccountLocks } from "./login-throttle.js";
 import { generatePassword } from "./password-hasher.js";
 import { checkPasswordPolicy } from "./password-policy.js";
 import { can, type SessionUser } from "./roles.js";
@@ -171,8 +172,13 @@ export async function listUsers(ctx: PlatformContext, actor: Actor): Promise<Use
       "department_id",
       "must_change_password",
       "disabled",
-      "locked_until",
-      "failed_attempts",
+      // Locks live per client address in login_throttle: the latest lock and the most attempts.
+      sql<Date | null>`(select max(t.locked_until) from login_throttle t where t.scope = 'account' and t.login_id = users.login_id)`.as(
+        "locked_until",
+      ),
+      sql<number>`coalesce((select max(t.attempts) from login_throttle t where t.scope = 'account' and t.login_id = users.login_id and (t.locked_until is null or t.locked_until > ${ctx.clock()})), 0)::int`.as(
+        "failed_attempts",
+      ),
       sql<
         number[] | null
       >`(select array_agg(gm.group_id order by gm.group_id) from group_members gm where gm.user_id = users.id)`.as(
@@ -230,8 +236,14 @@ export async function updateUser(
     if (changes.departmentId !== undefined) set.department_id = changes.departmentId;
     if (changes.disabled !== undefined) set.disabled = changes.disabled;
     if (changes.unlock) Object.assign(set, { locked_until: null, failed_attempts: 0 });
-    const result = await trx.updateTable("users").set(set).where("id", "=", userId).executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new PlatformError("NOT_FOUND", { message: `user ${userId}` });
+    const result = await trx
+      .updateTable("users")
+      .set(set)
+      .where("id", "=", userId)
+      .returning(["login_id"])
+      .executeTakeFirst();
+    if (result === undefined) throw new PlatformError("NOT_FOUND", { message: `user ${userId}` });
+    if (changes.unlock) await clearAccountLocks(trx, result.login_id, ctx.clock());
     if (changes.disabled === true) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
     await appendAudit(
       trx,

@@ -8,6 +8,7 @@ import { PlatformError } from "../errors.js";
 import type { PlatformTables } from "../storage/schema.js";
 import { toTokyoIso } from "../time.js";
 import { openFile, sealFile } from "./envelope.js";
+import { reclaimErasedSpace } from "./reclaim-space.js";
 
 /** A stored file's metadata. */
 export interface StoredFile {
@@ -193,8 +194,13 @@ export async function readFile(
 
 /**
  * Crypto-erases a file: destroys its wrapped key and deletes its ciphertext, and writes an
- * {@link ErasureRecord} and an audit record, all in one transaction. Erasing twice is an error.
+ * {@link ErasureRecord} and an audit record, all in one transaction; then rewrites the `files`
+ * table and checkpoints ({@link reclaimErasedSpace}) so the old key and ciphertext leave the
+ * data files and the WAL. Erasing twice is an error.
  *
+ * @param options - `reason`; `db`: the app's transaction (the app erases its derived rows with
+ * the file and calls {@link reclaimErasedSpace} after commit); `authorize`: the app's own rule
+ * (`true` allows, `false` refuses) instead of the department rule
  * @throws PlatformError `NOT_FOUND`, `FORBIDDEN` (read-only users), `FILE_ERASED`
  * @example
  * ```ts
@@ -205,25 +211,26 @@ export async function eraseFile(
   ctx: PlatformContext,
   actor: Actor,
   fileId: string,
-  options: { reason: string },
+  options: { reason: string; db?: AnyDb; authorize?: FileReadRule },
 ): Promise<ErasureRecord> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
+  const erase = async (trx: AnyDb): Promise<ErasureRecord> => {
+    const row = await (trx as Kysely<PlatformTables>)
       .selectFrom("files")
-      .select(["id", "name", "size", "department_id", "wrapped_key"])
+      .selectAll()
       .where("id", "=", fileId)
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw new PlatformError("NOT_FOUND", { message: `file ${fileId}` });
-    if (
-      actor.user !== null &&
-      (actor.user.role === "read_only" || !canAccessDepartment(actor.user, row.department_id))
-    ) {
-      throw new PlatformError("FORBIDDEN", { message: `erase ${fileId}` });
+    if (actor.user !== null) {
+      const decided = options.authorize ? await options.authorize(toStoredFile(row)) : undefined;
+      const allowed = decided ?? canAccessDepartment(actor.user, row.department_id);
+      if (actor.user.role === "read_only" || !allowed) {
+        throw new PlatformError("FORBIDDEN", { message: `erase ${fileId}` });
+      }
     }
     if (row.wrapped_key === null) throw new PlatformError("FILE_ERASED", { message: `file ${fileId}` });
     const now = ctx.clock();
-    await trx
+    await (trx as Kysely<PlatformTables>)
       .updateTable("files")
       .set({ wrapped_key: null, ciphertext: null, erased_at: now })
       .where("id", "=", fileId)
@@ -265,7 +272,11 @@ export async function eraseFile(
       })
       .execute();
     return record;
-  });
+  };
+  if (options.db?.isTransaction) return erase(options.db);
+  const record = await ctx.db.transaction().execute(erase);
+  await reclaimErasedSpace(ctx, ["files"]);
+  return record;
 }
 
 /**

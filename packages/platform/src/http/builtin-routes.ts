@@ -15,6 +15,7 @@ import { formatTokyo, toTokyoIso } from "../time.js";
 import { csrfField, dataTable, errorSummary, field, issuesFor, selectField } from "../ui/layout.js";
 import type { AuthorizeFileRead, PlatformEnv } from "./env.js";
 import { parseJson, renderPage, requirePermission, safeParseForm } from "./request-helpers.js";
+import { registerUserAdminRoutes, userStateLabel } from "./user-admin-routes.js";
 
 /** Name of the HTTP-only, SameSite=Strict session cookie. */
 export const SESSION_COOKIE = "ward_session";
@@ -32,13 +33,19 @@ function safeNext(next: string | undefined): string {
   return next && /^\/[A-Za-z0-9/_.-]*$/.test(next) && !next.startsWith("//") ? next : "/";
 }
 
+/** Whether cookies of this response get `Secure` (`sessions.secureCookie`, `"auto"`: per request). */
+function secureCookie(c: Ctx): boolean {
+  const setting = c.get("platform").sessions.secureCookie;
+  return setting === "auto" ? c.get("clientSecure") : setting;
+}
+
 function startSession(c: Ctx, token: string) {
   const platform = c.get("platform");
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Strict",
     path: "/",
-    secure: platform.sessions.secureCookie,
+    secure: secureCookie(c),
     maxAge: platform.sessions.absoluteHours * 3600,
   });
   deleteCookie(c, LOGIN_CSRF_COOKIE, { path: "/" });
@@ -46,7 +53,7 @@ function startSession(c: Ctx, token: string) {
 
 function loginPage(
   c: Ctx,
-  o: { csrf: string; loginId?: string; error?: string; next: string; status?: 401 | 403 | 422 | 423 },
+  o: { csrf: string; loginId?: string; error?: string; next: string; status?: 401 | 403 | 422 | 423 | 429 },
 ) {
   const reason = REASONS[c.req.query("reason") ?? ""];
   return renderPage(c, {
@@ -68,7 +75,13 @@ function newCsrf(c: Ctx, make: () => string): string {
   // Reuse a live token: a second tab or a favicon fetch must not invalidate the open form.
   const existing = getCookie(c, LOGIN_CSRF_COOKIE);
   const csrf = existing && /^[A-Za-z0-9_-]{32}$/.test(existing) ? existing : make();
-  setCookie(c, LOGIN_CSRF_COOKIE, csrf, { httpOnly: true, sameSite: "Strict", path: "/", maxAge: 3600 });
+  setCookie(c, LOGIN_CSRF_COOKIE, csrf, {
+    httpOnly: true,
+    sameSite: "Strict",
+    path: "/",
+    maxAge: 3600,
+    secure: secureCookie(c),
+  });
   return csrf;
 }
 
@@ -227,10 +240,12 @@ ${field({ name: "confirm", label: "新しいパスワード（確認）", type: 
     const form = await safeParseForm(c, passwordSchema);
     if (!form.ok) return passwordPage(c, form.issues, 422);
     try {
-      await changePassword(c.get("platform"), c.get("actor"), {
-        current: form.data.current,
-        next: form.data.next,
-      });
+      await changePassword(
+        c.get("platform"),
+        c.get("actor"),
+        { current: form.data.current, next: form.data.next },
+        { currentToken: c.get("sessionToken") },
+      );
     } catch (error) {
       if (isPlatformError(error) && error.issues.length > 0) return passwordPage(c, error.issues, 422);
       throw error;
@@ -258,11 +273,11 @@ ${field({ name: "confirm", label: "新しいパスワード（確認）", type: 
         caption: "利用者一覧",
         columns: ["ログインID", "氏名", "権限", "所属", "状態"],
         rows: users.map((u) => [
-          u.loginId,
+          html`<a href="/admin/users/${u.id}">${u.loginId}</a>`,
           u.displayName,
           ROLE_LABELS[u.role],
           u.departmentId === null ? "—" : (deptName.get(u.departmentId) ?? String(u.departmentId)),
-          u.disabled ? "停止" : u.lockedUntil && u.lockedUntil > platform.clock() ? "ロック中" : "有効",
+          userStateLabel(u, platform.clock()),
         ]),
       })}
 <h2>利用者の追加</h2>
@@ -299,6 +314,8 @@ ${selectField({ name: "departmentId", label: "所属", value: values.departmentI
       throw error;
     }
   });
+
+  registerUserAdminRoutes(app);
 
   app.get("/admin/audit", requirePermission("view_audit"), async (c) => {
     const platform = c.get("platform");

@@ -11,6 +11,7 @@ import type { Platform } from "../platform.js";
 import type { NavItem } from "../ui/layout.js";
 import { SHELL_CSS } from "../ui/styles.js";
 import { registerBuiltinRoutes, SESSION_COOKIE } from "./builtin-routes.js";
+import { resolveClient, trustedProxyList } from "./client-address.js";
 import type { AuthorizeFileRead, PlatformEnv } from "./env.js";
 import { renderPage, wantsJson } from "./request-helpers.js";
 
@@ -47,7 +48,7 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function clientIp(c: Context<PlatformEnv>): string | null {
+function peerAddress(c: Context<PlatformEnv>): string | null {
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {
@@ -94,6 +95,7 @@ export function createApp(platform: Platform, options: AppOptions): Hono<Platfor
       { href: "/account/password", label: "パスワード変更" },
     ],
   };
+  const trusted = trustedProxyList(platform.trustedProxies);
   const publicPaths = new Set([...ALWAYS_PUBLIC, ...(options.publicPaths ?? [])]);
   const jsonLimit = options.bodyLimitBytes ?? 1024 * 1024;
   const uploadLimit = options.uploadLimitBytes ?? 20 * 1024 * 1024;
@@ -108,7 +110,17 @@ export function createApp(platform: Platform, options: AppOptions): Hono<Platfor
     c.set("shell", shell);
     c.set("session", null);
     c.set("sessionToken", null);
-    c.set("actor", { user: null, sourceIp: clientIp(c), requestId });
+    const client = resolveClient(
+      {
+        peer: peerAddress(c),
+        forwardedFor: c.req.header("x-forwarded-for"),
+        forwardedProto: c.req.header("x-forwarded-proto"),
+        urlProtocol: new URL(c.req.url).protocol,
+      },
+      trusted,
+    );
+    c.set("clientSecure", client.secure);
+    c.set("actor", { user: null, sourceIp: client.address, requestId });
     const started = performance.now();
     await next();
     c.header("X-Request-Id", requestId);

@@ -23,6 +23,8 @@ export interface PlatformEnv {
     /** The session cookie token (only while signed in). */
     sessionToken: string | null;
     actor: Actor;
+    /** The client reached us over TLS (directly or per a trusted proxy's `X-Forwarded-Proto`). */
+    clientSecure: boolean;
   };
 }
 

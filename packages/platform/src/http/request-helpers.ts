@@ -89,7 +89,7 @@ export function renderPage(
     body: Html;
     notice?: string;
     error?: string;
-    status?: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 500;
+    status?: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429 | 500;
   },
 ): Response | Promise<Response> {
   const session = c.get("session");

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { loginThrottleMigration } from "./auth-throttle-migration.js";
 import type { MigrationSet } from "./migrations.js";
 
 /** The hash the first audit record chains to. */
@@ -130,6 +131,7 @@ export const platformMigrations: MigrationSet = {
         )`.execute(trx);
       },
     },
+    loginThrottleMigration,
     {
       // The key check value and the keyed audit chain's state; createPlatform fills the one row,
       // because only it holds the master key.

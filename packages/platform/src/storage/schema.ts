@@ -73,6 +73,16 @@ export interface PlatformTables {
     created_at: Date;
     erased_at: Date | null;
   };
+  login_throttle: {
+    scope: "client" | "account";
+    login_id: string;
+    client: string;
+    attempts: number;
+    locks: number;
+    window_start: Date;
+    locked_until: Date | null;
+    updated_at: Date;
+  };
   file_erasures: {
     id: Generated<number>;
     file_id: string;

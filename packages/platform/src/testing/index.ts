@@ -1,5 +1,6 @@
 // Test helpers for the @ward apps (`@ward/platform/testing`): plain functions, no test runner imported.
 export { CHROMIUM_PATH, ensureChromium } from "./ensure-chromium.js";
+export { type ByteScan, ensureWalRecycleOff, postgresDataDirectory, scanFilesFor } from "./scan-bytes.js";
 export { tempDir } from "./temp-dir.js";
 export { type RequestableApp, type TestClient, type TestFormValue, testClient } from "./test-client.js";
 export {

@@ -275,7 +275,10 @@ const annotations: Record<string, Annotation> = {
       must("乙", "情報セキュリティ及び機密情報保護の教育と緊急時対応の訓練を計画的に実施する", {
         due: { kind: "periodic" },
       }),
-      must("乙", "教育の実施状況等を甲に報告する", { evidence: "meguro/training-report" }),
+      must("乙", "教育の実施状況等を甲に報告する", {
+        due: { kind: "after", after: "training" },
+        evidence: "meguro/training-report",
+      }),
     ],
   },
   "meguro:20:1": {
@@ -425,8 +428,16 @@ const annotations: Record<string, Annotation> = {
   },
   "meguro:31:1": {
     obligations: [
-      must("乙", "情報セキュリティ管理状況と事務の状況を定期的に、及び事務終了後に報告する", {
+      must("乙", "情報セキュリティ管理状況と事務の状況を定期的に報告する", {
         due: { kind: "periodic" },
+        evidence: "meguro/status-report",
+      }),
+      must("乙", "情報セキュリティ管理状況と事務の状況を事務の終了後に報告する", {
+        due: { kind: "after", after: "work-end" },
+        evidence: "meguro/status-report",
+      }),
+      must("乙", "発注者が必要と認めるときは、その都度報告する", {
+        due: { kind: "on-request" },
         evidence: "meguro/status-report",
       }),
     ],

@@ -58,6 +58,9 @@ const annotations: Record<string, Annotation> = {
       must("乙", "従事者から管理責任者を選任し、指定する書面により甲に提出する", {
         trigger: "個人情報を取り扱う場合",
         conditions: PI,
+        due: { kind: "before", before: "work-start" },
+        interpretation:
+          "期限の定めはないが「本契約の履行に当たり」選任するため、個人情報を取り扱う事務の開始前と読む",
         evidence: "nerima/manager-appointment",
       }),
       may("乙", "甲の許可を得て従事者以外から管理責任者を選任する", { conditions: PI }),
@@ -88,6 +91,7 @@ const annotations: Record<string, Annotation> = {
       must("乙", "特記事項の遵守に必要な教育を行い、実施結果を指定する書面により甲に提出する", {
         trigger: "個人情報を取り扱う場合",
         conditions: PI,
+        due: { kind: "after", after: "training" },
         evidence: "nerima/training-report",
       }),
     ],
@@ -481,6 +485,7 @@ const annotations: Record<string, Annotation> = {
     obligations: [
       must("乙", "事故等の記録を文書で提出する", {
         trigger: "事故等が生じた場合",
+        due: { kind: "after", after: "incident" },
         evidence: "nerima/incident-record",
       }),
     ],

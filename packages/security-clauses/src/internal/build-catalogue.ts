@@ -20,6 +20,7 @@ interface ObligationOptions {
   readonly trigger?: string;
   readonly conditions?: readonly Tag[];
   readonly due?: DueRule;
+  readonly interpretation?: string;
   readonly evidence?: EvidenceDocumentId;
 }
 

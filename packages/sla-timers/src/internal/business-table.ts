@@ -97,8 +97,11 @@ export function businessTable(calendar: Calendar, fromDay: number, toDay: number
   }
   if (table.openDays.length === 0) {
     throw new SlaTimersError(
-      "UNKNOWN_CALENDAR",
+      "NO_OPEN_DAY",
       `calendar "${calendar.id}" has no open day near the dates asked`,
+      {
+        details: { calendar: calendar.id },
+      },
     );
   }
   return table;

@@ -1,19 +1,18 @@
-import { bankCalendar, type Calendar, closedReason, type IsoDate } from "@ward/calendar-jp";
-import iconv from "iconv-lite";
+import type { Calendar, IsoDate } from "@ward/calendar-jp";
 import { z } from "zod";
 import type { BankMaster } from "./bank-master.js";
 import type { CreditorAccount } from "./creditor-account.js";
-import { TreasuryError, ZenginFileError } from "./errors.js";
-import { encodeField } from "./internal/zengin-codec.js";
+import { ZenginFileError } from "./errors.js";
 import {
-  DATA_FIELDS,
-  EDI_FIELD,
-  END_FIELDS,
-  HEADER_FIELDS,
-  TRAILER_FIELDS,
-  ZENGIN_RECORD_LENGTH,
-  type ZenginField,
-} from "./zengin-layout.js";
+  assertBankDay,
+  assertRecordCount,
+  digitText,
+  fileBytes,
+  invalidField,
+  namesFromMaster,
+} from "./internal/file-writer.js";
+import { encodeRecord } from "./internal/records.js";
+import { DATA_FIELDS, EDI_FIELD, END_FIELDS, HEADER_FIELDS, TRAILER_FIELDS } from "./zengin-layout.js";
 
 /** The header of a 総合振込 file: who pays, from which account, on which day. */
 export interface ZenginTransferHeader {
@@ -68,8 +67,6 @@ export interface WriteZenginTransferFileOptions {
   readonly master?: BankMaster;
 }
 
-const digitText = (max: number) => z.string().regex(new RegExp(`^\\d{1,${max}}$`));
-
 const headerSchema = z.object({
   requesterCode: digitText(10),
   requesterName: z.string().min(1),
@@ -102,33 +99,6 @@ const recordSchema = z.object({
   transferCategory: z.enum(["7", "8"]).optional(),
 });
 
-function invalid(
-  recordNumber: number,
-  issue: z.core.$ZodIssue,
-  layout: readonly ZenginField[],
-): ZenginFileError {
-  const key = String(issue.path[0] ?? "");
-  const field = layout.find((candidate) => candidate.key === key);
-  return new ZenginFileError("ZENGIN_INVALID_FIELD", `${key}: ${issue.message}`, {
-    recordNumber,
-    field: field?.name ?? key,
-    messageJa: "値が正しくありません（桁数・文字種・範囲を確認してください）",
-  });
-}
-
-function record(
-  fields: readonly ZenginField[],
-  values: Readonly<Record<string, string>>,
-  recordNumber: number,
-): string {
-  let out = "";
-  for (const field of fields) out += encodeField(values[field.key] ?? "", field, recordNumber);
-  return out;
-}
-
-const cut = (text: string | undefined, width: number): string | undefined =>
-  text === undefined ? undefined : text.slice(0, width);
-
 /**
  * Writes a Zengin 総合振込 file (種別 21) from confirmed payments: a header, one data record per
  * transfer, a trailer with the count and total, and an end record, each 120 bytes of Shift_JIS
@@ -140,7 +110,7 @@ const cut = (text: string | undefined, width: number): string | undefined =>
  * @param options - `lineEnding` ("crlf"), `calendar` (bankCalendar()), `master`
  * @returns the file's bytes
  * @throws {ZenginFileError} `ZENGIN_INVALID_FIELD` naming the record number and field
- * @throws {TreasuryError} `NOT_A_BANK_DAY` when the transfer date is a bank holiday
+ * @throws {ZenginError} `NOT_A_BANK_DAY` when the transfer date is a bank holiday
  * @example
  * const bytes = writeZenginTransferFile(
  *   { requesterCode: "1234567890", requesterName: "ﾈﾘﾏｸ", transferDate: "2025-07-25", bankCode: "0001", branchCode: "001", accountType: "1", accountNumber: "1234567" },
@@ -154,27 +124,21 @@ export function writeZenginTransferFile(
   options: WriteZenginTransferFileOptions = {},
 ): Uint8Array {
   const parsedHeader = headerSchema.safeParse(header);
-  if (!parsedHeader.success)
-    throw invalid(1, parsedHeader.error.issues[0] as z.core.$ZodIssue, [
-      ...HEADER_FIELDS,
-      { name: "振込指定日", key: "transferDate", width: 4, kind: "N" },
-    ]);
-  const h = parsedHeader.data;
-  const calendar = options.calendar ?? bankCalendar();
-  const reason = closedReason(calendar, h.transferDate);
-  if (reason !== undefined) {
-    throw new TreasuryError(
-      "NOT_A_BANK_DAY",
-      `transfer date ${h.transferDate} is a bank holiday (${reason.name})`,
-      {
-        messageJa: `振込指定日${h.transferDate}は金融機関の休業日です（${reason.name}）`,
-        details: { transferDate: h.transferDate, reason },
-      },
-    );
+  if (!parsedHeader.success) {
+    throw invalidField(1, parsedHeader.error.issues[0] as z.core.$ZodIssue, HEADER_FIELDS, {
+      transferDate: "振込指定日",
+    });
   }
+  const h = parsedHeader.data;
+  assertBankDay(h.transferDate, options.calendar, {
+    key: "transferDate",
+    en: "transfer date",
+    ja: "振込指定日",
+  });
+  assertRecordCount(records.length);
   const master = options.master;
   const lines: string[] = [
-    record(
+    encodeRecord(
       HEADER_FIELDS,
       {
         recordType: "1",
@@ -184,9 +148,8 @@ export function writeZenginTransferFile(
         requesterName: h.requesterName,
         transferMonthDay: h.transferDate.slice(5, 7) + h.transferDate.slice(8, 10),
         bankCode: h.bankCode,
-        bankName: h.bankName ?? cut(master?.bank(h.bankCode)?.kana, 15) ?? "",
         branchCode: h.branchCode,
-        branchName: h.branchName ?? cut(master?.branch(h.bankCode, h.branchCode)?.kana, 15) ?? "",
+        ...namesFromMaster(master, h, h),
         accountType: h.accountType,
         accountNumber: h.accountNumber,
       },
@@ -198,7 +161,10 @@ export function writeZenginTransferFile(
     const recordNumber = index + 2;
     const parsed = recordSchema.safeParse(input);
     if (!parsed.success)
-      throw invalid(recordNumber, parsed.error.issues[0] as z.core.$ZodIssue, [...DATA_FIELDS, EDI_FIELD]);
+      throw invalidField(recordNumber, parsed.error.issues[0] as z.core.$ZodIssue, [
+        ...DATA_FIELDS,
+        EDI_FIELD,
+      ]);
     const r = parsed.data;
     if (r.ediInfo !== undefined && (r.customerCode1 !== undefined || r.customerCode2 !== undefined)) {
       throw new ZenginFileError("ZENGIN_INVALID_FIELD", "ediInfo and customer codes are exclusive", {
@@ -211,9 +177,8 @@ export function writeZenginTransferFile(
     const common = {
       recordType: "2",
       bankCode: r.bankCode,
-      bankName: r.bankName ?? cut(master?.bank(r.bankCode)?.kana, 15) ?? "",
       branchCode: r.branchCode,
-      branchName: r.branchName ?? cut(master?.branch(r.bankCode, r.branchCode)?.kana, 15) ?? "",
+      ...namesFromMaster(master, r, r),
       clearingHouseCode: r.clearingHouseCode ?? "0000",
       accountType: r.accountType,
       accountNumber: r.accountNumber,
@@ -225,7 +190,7 @@ export function writeZenginTransferFile(
     };
     if (r.ediInfo === undefined) {
       lines.push(
-        record(
+        encodeRecord(
           DATA_FIELDS,
           { ...common, customerCode1: r.customerCode1 ?? "", customerCode2: r.customerCode2 ?? "" },
           recordNumber,
@@ -235,33 +200,19 @@ export function writeZenginTransferFile(
       const fields = DATA_FIELDS.filter((field) => field.key !== "customerCode2").map((field) =>
         field.key === "customerCode1" ? EDI_FIELD : field,
       );
-      lines.push(record(fields, { ...common, ediInfo: r.ediInfo }, recordNumber));
+      lines.push(encodeRecord(fields, { ...common, ediInfo: r.ediInfo }, recordNumber));
     }
   });
   const trailerNumber = records.length + 2;
-  if (records.length > 999_999) {
-    throw new ZenginFileError("ZENGIN_INVALID_FIELD", "more than 999,999 records", {
-      recordNumber: trailerNumber,
-      field: "合計件数",
-      messageJa: "件数が999,999件を超えています",
-    });
-  }
   lines.push(
-    record(
+    encodeRecord(
       TRAILER_FIELDS,
       { recordType: "8", totalCount: String(records.length), totalAmount: String(total) },
       trailerNumber,
     ),
   );
-  lines.push(record(END_FIELDS, { recordType: "9" }, trailerNumber + 1));
-  for (const line of lines) {
-    // Guard: every record is exactly 120 single-byte characters before encoding.
-    if (line.length !== ZENGIN_RECORD_LENGTH)
-      throw new Error(`@ward/treasury: internal record length ${line.length}`);
-  }
-  const separator = (options.lineEnding ?? "crlf") === "crlf" ? "\r\n" : "";
-  const text = lines.join(separator) + separator;
-  return new Uint8Array(iconv.encode(text, "Shift_JIS"));
+  lines.push(encodeRecord(END_FIELDS, { recordType: "9" }, trailerNumber + 1));
+  return fileBytes(lines, options.lineEnding);
 }
 
 /**

@@ -87,3 +87,59 @@ export const END_FIELDS: readonly ZenginField[] = [
   f("データ区分", "recordType", 1, "N"),
   f("ダミー", "dummy", 119, "C"),
 ];
+
+/**
+ * The Zengin 預金口座振替 (種別コード 91) record layouts, request (依頼) and result (結果) share them:
+ *
+ * | record | fields (width) |
+ * | --- | --- |
+ * | header 1 | データ区分 N1 "1", 種別コード N2 "91", コード区分 N1 "0", 委託者コード N10, 委託者名 C40, 引落日 N4 (MMDD), 取引銀行番号 N4, 取引銀行名 C15, 取引支店番号 N3, 取引支店名 C15, 預金種目（委託者） N1, 口座番号（委託者） N7, ダミー C17 |
+ * | data 2 | データ区分 N1 "2", 引落銀行番号 N4, 引落銀行名 C15, 引落支店番号 N3, 引落支店名 C15, ダミー C4, 預金種目 N1, 口座番号 N7, 預金者名 C30, 引落金額 N10, 新規コード N1, 顧客番号 N20, 振替結果コード N1 ("0" in a request), ダミー C8 |
+ * | trailer 8 | データ区分 N1 "8", 合計件数 N6, 合計金額 N12, 振替済件数 N6, 振替済金額 N12, 振替不能件数 N6, 振替不能金額 N12, ダミー C65 |
+ * | end 9 | データ区分 N1 "9", ダミー C119 |
+ */
+export const ACCOUNT_TRANSFER_HEADER_FIELDS: readonly ZenginField[] = [
+  f("データ区分", "recordType", 1, "N"),
+  f("種別コード", "kindCode", 2, "N"),
+  f("コード区分", "codeType", 1, "N"),
+  f("委託者コード", "requesterCode", 10, "N"),
+  f("委託者名", "requesterName", 40, "C"),
+  f("引落日", "debitMonthDay", 4, "N"),
+  f("取引銀行番号", "bankCode", 4, "N"),
+  f("取引銀行名", "bankName", 15, "C"),
+  f("取引支店番号", "branchCode", 3, "N"),
+  f("取引支店名", "branchName", 15, "C"),
+  f("預金種目（委託者）", "accountType", 1, "N"),
+  f("口座番号（委託者）", "accountNumber", 7, "N"),
+  f("ダミー", "dummy", 17, "C"),
+];
+
+/** 預金口座振替 data record (データ区分 2). */
+export const ACCOUNT_TRANSFER_DATA_FIELDS: readonly ZenginField[] = [
+  f("データ区分", "recordType", 1, "N"),
+  f("引落銀行番号", "bankCode", 4, "N"),
+  f("引落銀行名", "bankName", 15, "C"),
+  f("引落支店番号", "branchCode", 3, "N"),
+  f("引落支店名", "branchName", 15, "C"),
+  f("ダミー", "dummy1", 4, "C"),
+  f("預金種目", "accountType", 1, "N"),
+  f("口座番号", "accountNumber", 7, "N"),
+  f("預金者名", "holderName", 30, "C"),
+  f("引落金額", "amount", 10, "N"),
+  f("新規コード", "newCode", 1, "N"),
+  f("顧客番号", "customerNumber", 20, "N"),
+  f("振替結果コード", "resultCode", 1, "N"),
+  f("ダミー", "dummy2", 8, "C"),
+];
+
+/** 預金口座振替 trailer record (データ区分 8). */
+export const ACCOUNT_TRANSFER_TRAILER_FIELDS: readonly ZenginField[] = [
+  f("データ区分", "recordType", 1, "N"),
+  f("合計件数", "totalCount", 6, "N"),
+  f("合計金額", "totalAmount", 12, "N"),
+  f("振替済件数", "transferredCount", 6, "N"),
+  f("振替済金額", "transferredAmount", 12, "N"),
+  f("振替不能件数", "failedCount", 6, "N"),
+  f("振替不能金額", "failedAmount", 12, "N"),
+  f("ダミー", "dummy", 65, "C"),
+];

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { createBankMaster } from "./bank-master.js";
-import { TreasuryError, ZenginFileError } from "./errors.js";
+import { ZenginError, ZenginFileError } from "./errors.js";
 import { parseZenginTransferFile } from "./parse-zengin-transfer-file.js";
 import {
   transferRecordFromAccount,
@@ -130,13 +130,13 @@ describe("writeZenginTransferFile", () => {
 
   it("refuses a transfer date on a bank holiday (banks close 12/31–1/3)", () => {
     expect(() => writeZenginTransferFile({ ...header, transferDate: "2025-12-31" }, records)).toThrow(
-      TreasuryError,
+      ZenginError,
     );
     try {
       writeZenginTransferFile({ ...header, transferDate: "2026-01-03" }, records);
     } catch (e) {
-      expect((e as TreasuryError).code).toBe("NOT_A_BANK_DAY");
-      expect((e as TreasuryError).messageJa).toContain("振込指定日");
+      expect((e as ZenginError).code).toBe("NOT_A_BANK_DAY");
+      expect((e as ZenginError).messageJa).toContain("振込指定日");
     }
     // 12/30 is a bank day although the ward is closed.
     expect(() => writeZenginTransferFile({ ...header, transferDate: "2025-12-30" }, records)).not.toThrow();
