@@ -64,6 +64,7 @@ export {
   type UserSummary,
   updateUser,
 } from "./accounts/users.js";
+export { type AuditKeys, deriveAuditKeys } from "./audit/audit-keys.js";
 export { type AuditQuery, appendAudit, auditToCsv, countAudit, queryAudit } from "./audit/audit-log.js";
 export {
   type AuditActor,
@@ -71,11 +72,16 @@ export {
   type AuditRecord,
   type AuditResult,
   auditHash,
+  auditMac,
   canonicalJson,
 } from "./audit/audit-record.js";
+export { type AuditCheckpoint, type ReadCheckpoint, readCheckpoints } from "./audit/checkpoints.js";
 export {
+  AUDIT_PROBLEM_JA,
   type AuditChainProblem,
+  type AuditChainProblemKind,
   type AuditChainReport,
+  type VerifyAuditOptions,
   verifyAuditChain,
 } from "./audit/verify-audit-chain.js";
 export { type CliSession, cliLogin, type OsIdentity, osActor } from "./cli/cli-actor.js";
@@ -100,7 +106,15 @@ export {
   readFile,
   type StoredFile,
 } from "./files/file-store.js";
-export { type MasterKeySource, parseMasterKey, resolveMasterKey } from "./files/master-key.js";
+export {
+  defaultSecretsDir,
+  generateMasterKey,
+  type MasterKeyOptions,
+  type MasterKeySource,
+  parseMasterKey,
+  type ResolvedMasterKey,
+  resolveMasterKey,
+} from "./files/master-key.js";
 export { type ReclaimReport, reclaimErasedSpace } from "./files/reclaim-space.js";
 export { SESSION_COOKIE } from "./http/builtin-routes.js";
 export {

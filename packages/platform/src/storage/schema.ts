@@ -56,6 +56,15 @@ export interface PlatformTables {
     hash: string;
   };
   audit_head: { id: number; seq: number; hash: string };
+  ward_keyring: {
+    id: number;
+    key_check: string;
+    chain_id: string;
+    keyed_from_seq: number;
+    legacy_head: string;
+    created_at: string;
+    mac: string;
+  };
   files: {
     id: string;
     name: string;
