@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { loginThrottleMigration } from "./auth-throttle-migration.js";
 import type { MigrationSet } from "./migrations.js";
+import { orgAdminMigration } from "./org-admin-migration.js";
 
 /** The hash the first audit record chains to. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -132,5 +133,6 @@ export const platformMigrations: MigrationSet = {
       },
     },
     loginThrottleMigration,
+    orgAdminMigration,
   ],
 };
