@@ -178,11 +178,13 @@ for (const backend of backends) {
 
       const review = await (await admin.request("/admin/moves/review")).text();
       expect(review).toContain(`フォルダ「予算」: 編集（利用者${sato.id}）`);
+      expect(review).toContain("グループ「収納係」のメンバー");
       const moveId = /\/admin\/moves\/(\d+)\/review/.exec(review)?.[1];
       const reviewed = await admin.form(`/admin/moves/${moveId}/review`, {});
       expect(await reviewed.text()).toContain("確認待ちの利用者はいません。");
       const [record] = await queryAudit(platform.db, { action: "user.move.review" });
       expect(JSON.parse(record?.detail ?? "{}").grants).toEqual([
+        "グループ「収納係」のメンバー",
         `フォルダ「予算」: 編集（利用者${sato.id}）`,
       ]);
     });
@@ -262,6 +264,40 @@ for (const backend of backends) {
         departmentId: String(kaikei?.id),
       });
       expect(await group.text()).toContain("グループ「出納係」を登録しました。");
+    });
+
+    it("saves nothing when a login id is taken between the dry run and the commit", async () => {
+      const preview = await (
+        await admin.form("/admin/accounts/import", {
+          file: csvFile(
+            "ログインID,氏名,権限,所属コード\nkimura,木村 五郎,職員,kaikei\nmori,森 六子,職員,kaikei\n",
+          ),
+        })
+      ).text();
+      const importId = /\/admin\/accounts\/import\/([0-9a-f-]{36})\/commit/.exec(preview)?.[1];
+      await createUser(platform, SYSTEM, {
+        loginId: "mori",
+        displayName: "森 別人",
+        role: "staff",
+        departmentId: null,
+        password: PASSWORD,
+      });
+      const res = await admin.form(`/admin/accounts/import/${importId}/commit`, {});
+      expect(res.status).toBe(422);
+      expect(await res.text()).toContain("3行目「ログインID」: ログインID「mori」は既に使われています。");
+      const kimura = await platform.db
+        .selectFrom("users")
+        .select("id")
+        .where("login_id", "=", "kimura")
+        .executeTakeFirst();
+      expect(kimura).toBeUndefined();
+      expect(
+        await platform.db
+          .selectFrom("credential_handouts")
+          .select("id")
+          .where("import_id", "=", importId ?? "")
+          .execute(),
+      ).toEqual([]);
     });
   });
 }

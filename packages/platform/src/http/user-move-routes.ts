@@ -152,8 +152,20 @@ ${field({ name: "effectiveDate", label: "発令日", type: "date", required: tru
     return movesPage(c, { notice: "予約を取り消しました。" });
   });
 
+  // Group memberships are the platform's own personal grants; the apps add theirs.
+  const groupMemberships: UserGrantsProvider = async (userId, c) =>
+    (
+      await c
+        .get("platform")
+        .db.selectFrom("group_members as m")
+        .innerJoin("groups as g", "g.id", "m.group_id")
+        .select("g.name")
+        .where("m.user_id", "=", userId)
+        .orderBy("g.name")
+        .execute()
+    ).map((g) => ({ label: `グループ「${g.name}」のメンバー`, href: "/admin/departments" }));
   const grantsOf = async (c: Ctx, userId: number): Promise<UserGrant[]> =>
-    (await Promise.all(providers.map((p) => p(userId, c)))).flat();
+    (await Promise.all([groupMemberships, ...providers].map((p) => p(userId, c)))).flat();
 
   const reviewPage = async (c: Ctx, notice?: string) => {
     const platform = c.get("platform");
