@@ -35,6 +35,7 @@ export {
   storeCredentials,
   takeCredentials,
 } from "./accounts/credential-handout.js";
+export { CREDENTIAL_LETTERS_LIMIT, credentialLettersPdf } from "./accounts/credential-letters.js";
 export { applyMovesWhenDue } from "./accounts/due-moves.js";
 export { purgeLoginThrottle } from "./accounts/login-throttle.js";
 export {

@@ -299,5 +299,23 @@ for (const backend of backends) {
           .execute(),
       ).toEqual([]);
     });
+
+    it("hands out letters as a PDF instead of the CSV, once", async () => {
+      const preview = await (
+        await admin.form("/admin/accounts/import", {
+          file: csvFile("ログインID,氏名,権限,所属コード\nogawa,小川 七海,職員,kaikei\n"),
+        })
+      ).text();
+      const importId = /\/admin\/accounts\/import\/([0-9a-f-]{36})\/commit/.exec(preview)?.[1];
+      const result = await (await admin.form(`/admin/accounts/import/${importId}/commit`, {})).text();
+      expect(result).toContain("本人あての通知書（PDF、1人1枚）");
+      const handout = /\/admin\/accounts\/handouts\/([0-9a-f-]{36})/.exec(result)?.[1];
+      const pdf = await admin.form(`/admin/accounts/handouts/${handout}`, { format: "pdf" });
+      expect(pdf.headers.get("content-type")).toBe("application/pdf");
+      expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+      expect((await admin.form(`/admin/accounts/handouts/${handout}`, { format: "csv" })).status).toBe(410);
+      const [record] = await queryAudit(platform.db, { action: "account.credentials.handout" });
+      expect(JSON.parse(record?.detail ?? "{}")).toEqual({ accounts: 1, format: "pdf" });
+    });
   });
 }

@@ -39,6 +39,7 @@ for (const backend of backends) {
           "platform/002_audit",
           "platform/003_files",
           "platform/004_auth_login_throttle",
+          "platform/org_admin_001_moves_imports",
           "notes/001_notes",
           "notes/002_body",
         ]);

@@ -9,6 +9,7 @@ import {
   stageAccountImport,
 } from "../accounts/account-import.js";
 import { credentialsCsv, takeCredentials } from "../accounts/credential-handout.js";
+import { CREDENTIAL_LETTERS_LIMIT, credentialLettersPdf } from "../accounts/credential-letters.js";
 import { ROLE_LABELS } from "../accounts/roles.js";
 import { isPlatformError, PlatformError } from "../errors.js";
 import { csrfField, dataTable, field } from "../ui/layout.js";
@@ -124,7 +125,16 @@ export function registerAccountImportRoutes(app: Hono<PlatformEnv>): void {
             ? html`<h2>初期パスワードの受け取り</h2>
 <p>新規の利用者${result.created}人の初期パスワードを<strong>一度だけ</strong>ダウンロードできます。ダウンロード後はシステムからも消去され、再表示できません（紛失した場合は利用者ごとにパスワードを再発行してください）。本人には安全な方法で伝え、ファイルは配布後に削除してください。</p>
 <form method="post" action="/admin/accounts/handouts/${result.handoutId}">${csrf}
-<button class="primary" type="submit">初期パスワードをCSVでダウンロード（1回限り）</button></form>`
+<input type="hidden" name="format" value="csv">
+<button class="primary" type="submit">初期パスワードをCSVでダウンロード（1回限り）</button></form>
+${
+  result.created <= CREDENTIAL_LETTERS_LIMIT
+    ? html`<form method="post" action="/admin/accounts/handouts/${result.handoutId}">${csrf}
+<input type="hidden" name="format" value="pdf">
+<button type="submit">本人あての通知書（PDF、1人1枚）でダウンロード（1回限り）</button></form>
+<p>CSVかPDFのどちらか一方だけを受け取れます。</p>`
+    : html`<p>通知書（PDF）は${CREDENTIAL_LETTERS_LIMIT}人までです。CSVで受け取ってください。</p>`
+}`
             : ""
         }
 <p>異動・退職は発令日の0時（日本時間）に反映されます。<a href="/admin/moves">異動・退職の予約一覧</a></p>
@@ -143,11 +153,36 @@ export function registerAccountImportRoutes(app: Hono<PlatformEnv>): void {
     }
   });
   app.post("/admin/accounts/handouts/:id{[0-9a-f-]{36}}", manage, async (c) => {
-    const accounts = await takeCredentials(c.get("platform"), c.get("actor"), c.req.param("id"), "csv");
+    const platform = c.get("platform");
+    const format = (await c.req.parseBody()).format === "pdf" ? "pdf" : "csv";
+    const id = c.req.param("id");
+    if (format === "pdf") {
+      const row = await platform.db
+        .selectFrom("credential_handouts")
+        .select("accounts")
+        .where("id", "=", id)
+        .executeTakeFirst();
+      if (row && row.accounts > CREDENTIAL_LETTERS_LIMIT) {
+        throw new PlatformError("VALIDATION_FAILED", {
+          messageJa: `通知書（PDF）は${CREDENTIAL_LETTERS_LIMIT}人までです。CSVで受け取ってください。`,
+        });
+      }
+    }
+    const accounts = await takeCredentials(platform, c.get("actor"), id, format);
     if (accounts.length === 0) throw new PlatformError("NOT_FOUND");
+    c.header("Cache-Control", "no-store");
+    if (format === "pdf") {
+      const pdf = await credentialLettersPdf({
+        appTitle: c.get("shell").title,
+        accounts,
+        issuedAt: platform.clock(),
+      });
+      c.header("Content-Type", "application/pdf");
+      c.header("Content-Disposition", `attachment; filename="initial-password-letters.pdf"`);
+      return c.body(new Uint8Array(pdf));
+    }
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header("Content-Disposition", `attachment; filename="initial-passwords.csv"`);
-    c.header("Cache-Control", "no-store");
     return c.body(new Uint8Array(credentialsCsv(accounts)));
   });
 }
