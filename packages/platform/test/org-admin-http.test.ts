@@ -317,5 +317,42 @@ for (const backend of backends) {
       const [record] = await queryAudit(platform.db, { action: "account.credentials.handout" });
       expect(JSON.parse(record?.detail ?? "{}")).toEqual({ accounts: 1, format: "pdf" });
     });
+
+    it("does not let a department admin cancel a move into their department or add users to another's group", async () => {
+      const kaikei = (await listDepartments(platform)).find((d) => d.code === "kaikei");
+      const res = await admin.form("/admin/moves", {
+        loginId: "tanaka",
+        kind: "move",
+        departmentId: String(kaikei?.id),
+        role: "",
+        effectiveDate: "2028-04-01",
+      });
+      expect(res.status).toBe(200);
+      const deptAdmin = testClient(app);
+      await deptAdmin.login("kacho", PASSWORD);
+      const list = await (await deptAdmin.request("/admin/moves")).text();
+      const moveId = /\/admin\/moves\/(\d+)\/cancel/.exec(list)?.[1];
+      expect(moveId).toBeDefined();
+      expect((await deptAdmin.form(`/admin/moves/${moveId}/cancel`, {})).status).toBe(403);
+      const [denied] = await queryAudit(platform.db, { action: "user.move.cancel", result: "denied" });
+      expect(denied?.actorLogin).toBe("kacho");
+      expect(await (await admin.form(`/admin/moves/${moveId}/cancel`, {})).text()).toContain(
+        "予約を取り消しました。",
+      );
+      const other = await deptAdmin.form("/admin/accounts/import", {
+        file: csvFile("ログインID,氏名,権限,所属コード,グループ\nkato,加藤 八郎,職員,kaikei,収納係\n"),
+      });
+      expect(await other.text()).not.toContain("他の所属のグループです");
+      await admin.form("/admin/groups", {
+        name: "保育係",
+        departmentId: String((await listDepartments(platform)).find((d) => d.code === "hoiku")?.id),
+      });
+      const foreign = await deptAdmin.form("/admin/accounts/import", {
+        file: csvFile("ログインID,氏名,権限,所属コード,グループ\nkato,加藤 八郎,職員,kaikei,保育係\n"),
+      });
+      expect(await foreign.text()).toContain(
+        "2行目「グループ」: グループ「保育係」は他の所属のグループです。",
+      );
+    });
   });
 }

@@ -103,8 +103,10 @@ export async function planAccountImport(
     const groupIds: number[] = [];
     for (const name of row.groups) {
       const group = groupByName.get(name);
-      if (group) groupIds.push(group.id);
-      else bad("グループ", `グループ「${name}」が登録されていません。`);
+      if (!group) bad("グループ", `グループ「${name}」が登録されていません。`);
+      else if (by !== null && !can(by, "manage_all_users") && group.department_id !== by.departmentId)
+        bad("グループ", `グループ「${name}」は他の所属のグループです。`);
+      else groupIds.push(group.id);
     }
     if (row.action === "create") {
       if (existing)

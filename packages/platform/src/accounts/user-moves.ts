@@ -351,7 +351,32 @@ async function visibleMove(ctx: MovesContext, actor: Actor, moveId: number): Pro
  */
 export async function cancelMove(ctx: MovesContext, actor: Actor, moveId: number): Promise<void> {
   const move = await visibleMove(ctx, actor, moveId);
-  if (actor.user !== null && !can(actor.user, "manage_department_users")) {
+  const target = await ctx.db
+    .selectFrom("users")
+    .select(["id", "login_id", "role", "department_id"])
+    .where("id", "=", move.userId)
+    .executeTakeFirstOrThrow();
+  // Whoever could not have scheduled it (e.g. a department admin, for a move into their department) may not cancel it.
+  const asScheduled = {
+    userId: move.userId,
+    kind: move.kind,
+    effectiveDate: move.effectiveDate,
+    ...(move.departmentId !== null ? { departmentId: move.departmentId } : {}),
+    ...(move.role !== null ? { role: move.role } : {}),
+  };
+  if (!mayScheduleMove(actor, target, asScheduled)) {
+    await appendAudit(
+      ctx.db,
+      actor,
+      {
+        action: "user.move.cancel",
+        targetType: "user",
+        targetId: move.userId,
+        result: "denied",
+        detail: { moveId },
+      },
+      { clock: ctx.clock },
+    );
     throw new PlatformError("FORBIDDEN", { message: `cancel move ${moveId}` });
   }
   await ctx.db.transaction().execute(async (trx) => {
