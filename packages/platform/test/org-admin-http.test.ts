@@ -354,5 +354,24 @@ for (const backend of backends) {
         "2行目「グループ」: グループ「保育係」は他の所属のグループです。",
       );
     });
+
+    it("destroys credentials nobody claimed within a day", async () => {
+      const preview = await (
+        await admin.form("/admin/accounts/import", {
+          file: csvFile("ログインID,氏名,権限,所属コード\nueda,上田 九郎,職員,kaikei\n"),
+        })
+      ).text();
+      const importId = /\/admin\/accounts\/import\/([0-9a-f-]{36})\/commit/.exec(preview)?.[1];
+      const result = await (await admin.form(`/admin/accounts/import/${importId}/commit`, {})).text();
+      const handout = /\/admin\/accounts\/handouts\/([0-9a-f-]{36})/.exec(result)?.[1];
+      now = new Date(now.getTime() + 25 * 3600 * 1000);
+      await admin.login("kanri", PASSWORD);
+      await admin.form("/admin/accounts/import", {
+        file: csvFile("ログインID,氏名,権限,所属コード\nueno,上野 十子,職員,kaikei\n"),
+      });
+      const late = await admin.form(`/admin/accounts/handouts/${handout}`, {});
+      expect(late.status).toBe(410);
+      expect(await late.text()).toContain("受け取り期限（登録から1日）を過ぎた");
+    });
   });
 }

@@ -167,6 +167,9 @@ export async function planAccountImport(
   return { rows: planned, issues };
 }
 
+/** How long a staged import and an unclaimed credential hand-out are kept: one day. */
+const STAGED_FOR_MS = 24 * 3600 * 1000;
+
 /** A staged import: the dry run's result and, when it has no issues, the id to commit. */
 export interface StagedAccountImport extends AccountImportPlan {
   readonly importId: string | null;
@@ -198,6 +201,19 @@ export async function stageAccountImport(
   const clean = plan.issues.length === 0 && plan.rows.length > 0;
   const importId = clean ? randomUUID() : null;
   await ctx.db.transaction().execute(async (trx) => {
+    // Names wait no longer than a day for their commit, and unclaimed passwords no longer either.
+    const dayAgo = new Date(ctx.clock().getTime() - STAGED_FOR_MS);
+    await trx
+      .deleteFrom("account_imports")
+      .where("status", "=", "staged")
+      .where("created_at", "<", dayAgo)
+      .execute();
+    await trx
+      .updateTable("credential_handouts")
+      .set({ wrapped_key: null, iv: null, tag: null, ciphertext: null })
+      .where("handed_out_at", "is", null)
+      .where("created_at", "<", dayAgo)
+      .execute();
     if (importId !== null) {
       await trx
         .insertInto("account_imports")

@@ -101,7 +101,7 @@ export async function takeCredentials(
       throw new PlatformError("FILE_ERASED", {
         message: `handout ${handoutId} already taken`,
         messageJa:
-          "初期パスワードは既に受け取り済みのため、もう表示できません。必要ならパスワードを再発行してください。",
+          "初期パスワードは受け取り済みか、受け取り期限（登録から1日）を過ぎたため、もう表示できません。必要ならパスワードを再発行してください。",
       });
     }
     const plain = openFile(ctx.masterKey, aad(handoutId), {

@@ -294,7 +294,7 @@ function toMove(r: {
 export async function listMoves(
   ctx: MovesContext,
   actor: Actor,
-  filter: { status?: UserMove["status"]; unreviewed?: boolean } = {},
+  filter: { status?: UserMove["status"]; unreviewed?: boolean; id?: number } = {},
 ): Promise<UserMove[]> {
   let q = ctx.db
     .selectFrom("user_moves as m")
@@ -319,6 +319,7 @@ export async function listMoves(
     .orderBy("m.id", "desc")
     .limit(2000);
   if (filter.status) q = q.where("m.status", "=", filter.status);
+  if (filter.id !== undefined) q = q.where("m.id", "=", filter.id);
   if (filter.unreviewed) q = q.where("m.status", "=", "applied").where("m.reviewed_at", "is", null);
   const by = actor.user;
   if (by !== null && !can(by, "manage_all_users")) {
@@ -335,7 +336,7 @@ export async function listMoves(
 }
 
 async function visibleMove(ctx: MovesContext, actor: Actor, moveId: number): Promise<UserMove> {
-  const move = (await listMoves(ctx, actor)).find((m) => m.id === moveId);
+  const [move] = await listMoves(ctx, actor, { id: moveId });
   if (!move) throw new PlatformError("NOT_FOUND", { message: `move ${moveId}` });
   return move;
 }
