@@ -41,6 +41,7 @@ for (const backend of backends) {
           "platform/004_auth_login_throttle",
           "platform/004_db-owner_user_permissions",
           "platform/010_audit-keys_keyring",
+          "platform/org_admin_001_moves_imports",
           "ward_jobs/001_desk-runtime_jobs",
           "notes/001_notes",
           "notes/002_body",

@@ -14,6 +14,7 @@ import { authorizeDeskFile } from "../storage/file-access.js";
 import { createIngestionQueue, type IngestionOptions, type IngestionQueue } from "../storage/ingestion.js";
 import type { SupportDeskDb } from "../storage/schema.js";
 import { openSearchBackend, type SearchBackendOptions } from "../storage/search-backend.js";
+import { deskSetupChecklist, deskUserGrants } from "./admin-setup.js";
 import { registerChatRoutes } from "./chat-routes.js";
 import { registerDocumentRoutes } from "./document-routes.js";
 import { registerFolderRoutes } from "./folder-routes.js";
@@ -103,6 +104,8 @@ export async function createSupportDesk(
     title: "練馬区 生成AI・RAGサービス",
     // Folder rights, not the department, decide who may read the desk's originals at /files/:id.
     authorizeFileRead: (actor, file) => authorizeDeskFile(desk, actor, file),
+    setupChecklist: deskSetupChecklist(desk, model),
+    userGrants: [deskUserGrants(desk)],
     nav: [
       { href: "/chat", label: "チャット" },
       { href: "/folders", label: "データフォルダ" },

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { loginThrottleMigration } from "./auth-throttle-migration.js";
 import type { MigrationSet } from "./migrations.js";
+import { orgAdminMigration } from "./org-admin-migration.js";
 
 /** The hash the first audit record chains to. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -163,5 +164,6 @@ export const platformMigrations: MigrationSet = {
           for each row execute function ward_audit_append_only()`.execute(trx);
       },
     },
+    orgAdminMigration,
   ],
 };
