@@ -97,7 +97,7 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
   const entryReverses = new Map<number, number>();
   const reversedBy = new Map<number, number>();
 
-  const registerValue = (d: number, text: string): number => {
+  const checkValue = (d: number, text: string): void => {
     const dim = dimensions[d];
     const parts = dim?.levels ? text.split("/") : [text];
     const ok = parts.length === (dim?.levels?.length ?? 1) && parts.every((p) => codePattern.test(p));
@@ -113,23 +113,30 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
         },
       );
     }
+  };
+  const registerValue = (d: number, text: string): number => {
+    checkValue(d, text);
     const id = values[d]?.length ?? 0;
     intern[d]?.set(text, id);
     values[d]?.push(text);
     return id;
   };
+  // The value last seen per dimension: a run of equal values (or the same string object) skips the Map.
+  const lastText: (string | undefined)[] = new Array(dimCount).fill(undefined);
+  const lastId = new Int32Array(dimCount);
   // Kept small so that it inlines into the hot loop; new values take the slow path above.
   const internValue = (d: number, value: DimensionValue): number => {
     const text = typeof value === "string" ? value : value.join("/");
+    if (lastText[d] === text) return lastId[d] as number;
     const known = (intern[d] as Map<string, number>).get(text);
-    return known === undefined ? registerValue(d, text) : known;
+    const id = known === undefined ? registerValue(d, text) : known;
+    lastText[d] = text;
+    lastId[d] = id;
+    return id;
   };
 
   const scratch: number[] = new Array(dimCount).fill(0);
   const cellOf = (vals: readonly DimensionValue[]): number => {
-    if (vals.length !== dimCount) {
-      throw new LedgerError("INVALID_ENTRY", `expected ${dimCount} dimension values, got ${vals.length}`);
-    }
     let node = root;
     for (let d = 0; d < dimCount - 1; d++) {
       const id = internValue(d, vals[d] as DimensionValue);
@@ -151,6 +158,21 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
     cellUnits.push(0);
     node[last] = index;
     return index;
+  };
+  // The cell of these values if it exists, else -1, creating nothing (values are still validated).
+  const peekCell = (vals: readonly DimensionValue[]): number => {
+    let node: Trie | number | undefined = root;
+    for (let d = 0; d < dimCount; d++) {
+      const value = vals[d] as DimensionValue;
+      const text = typeof value === "string" ? value : value.join("/");
+      const id = (intern[d] as Map<string, number>).get(text);
+      if (id === undefined) {
+        checkValue(d, text);
+        return -1;
+      }
+      node = node === undefined || typeof node === "number" ? undefined : node[id];
+    }
+    return typeof node === "number" ? node : -1;
   };
 
   const overflow = (key: string): never => {
@@ -209,14 +231,21 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
       { details: { key, units } },
     );
   };
+  const badCount = (vals: readonly DimensionValue[]): never => {
+    throw new LedgerError("INVALID_ENTRY", `expected ${dimCount} dimension values, got ${vals.length}`);
+  };
   const addUnits = (key: string, units: number, vals: readonly DimensionValue[]): AddResult => {
     if (typeof key !== "string" || key.length === 0 || !Number.isSafeInteger(units)) badEntry(key, units);
-    const cell = cellOf(vals);
+    if (vals.length !== dimCount) badCount(vals);
     const found = keyTable.find(key);
     if (found >= 0) {
-      const same = entryCell[found] === cell && entryUnits[found] === units && !entryReverses.has(found);
+      // A conflicting re-add must leave no empty cell behind, so the cell is only looked up here.
+      const same =
+        entryCell[found] === peekCell(vals) && entryUnits[found] === units && !entryReverses.has(found);
       return duplicate(key, found, same);
     }
+    // Nothing may touch the key table between `find` and `record`'s `push`.
+    const cell = cellOf(vals);
     record(key, found, cell, units === 0 ? 0 : units, 1);
     return "added";
   };
