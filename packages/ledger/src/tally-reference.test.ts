@@ -2,6 +2,7 @@ import { JPY } from "dinero.js/currencies";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LedgerError } from "./errors.js";
+import { compareCodes } from "./internal/compare-codes.js";
 import { createTally } from "./tally-builder.js";
 import { defineTally } from "./tally-schema.js";
 
@@ -23,6 +24,7 @@ type Op =
   | { readonly kind: "reverse"; readonly key: string; readonly reverses: string };
 
 const keyArb = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom("N1", "N01", "N2", "2025-7", "a", "b") },
   fc
     .tuple(
       fc.constantFrom("N", "N0", "2025-", ""),
@@ -145,6 +147,18 @@ describe("createTally against a reference tally", () => {
             expect(Number.isSafeInteger(row.units)).toBe(true);
           }
           expect(tally.total.units).toBe(sum([]).units);
+          // Print order: code by code, the declared order of channels first, numeric codes by value.
+          const channelRank = new Map(["bank", "post", "counter"].map((code, i) => [code, i]));
+          const byCodes = (a: string, b: string) => {
+            const ca = a.split(/[|/]/);
+            const cb = b.split(/[|/]/);
+            for (let i = 0; i < ca.length; i++) {
+              const diff = compareCodes(ca[i] as string, cb[i] as string, i === 0 ? channelRank : undefined);
+              if (diff !== 0) return diff;
+            }
+            return 0;
+          };
+          expect(tally.cells.map((c) => c.key)).toEqual([...ref.cells.keys()].sort(byCodes));
           expect([...tally.entries()].map((e) => [e.key, e.cell, e.units, e.reverses])).toEqual(
             [...ref.entries].map(([key, e]) => [key, e.cell, e.units, e.reverses]),
           );
@@ -152,5 +166,23 @@ describe("createTally against a reference tally", () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it("sums a subtotal exactly when a running sum passes the safe range but the result does not", () => {
+    const builder = createTally(schema);
+    const big = Number.MAX_SAFE_INTEGER - 1;
+    builder.addUnits("A", big, ["bank", "01", "1/1", "D1"]);
+    builder.addUnits("B", 10, ["bank", "01", "1/2", "D1"]);
+    builder.addUnits("C", -20, ["bank", "01", "1/2", "D2"]);
+    const tally = builder.snapshot();
+    expect(tally.total.units).toBe(big - 10);
+    expect(tally.cell("bank|01|1")?.units).toBe(big - 10);
+    expect(tally.rows().at(-1)?.units).toBe(big - 10);
+  });
+  it("refuses a subtotal past the safe range with OVERFLOW", () => {
+    const builder = createTally(schema);
+    builder.addUnits("A", Number.MAX_SAFE_INTEGER, ["bank", "01", "1/1", "D1"]);
+    builder.addUnits("B", 1, ["post", "01", "1/1", "D1"]);
+    expect(() => builder.snapshot()).toThrow(expect.objectContaining({ code: "OVERFLOW" }));
   });
 });
