@@ -185,4 +185,49 @@ describe("createTally against a reference tally", () => {
     builder.addUnits("B", 1, ["post", "01", "1/1", "D1"]);
     expect(() => builder.snapshot()).toThrow(expect.objectContaining({ code: "OVERFLOW" }));
   });
+
+  it("finds cells by packed value ids in the dense, numeric and text tables", () => {
+    for (const dimCount of [2, 4, 8]) {
+      const wide = defineTally({
+        currency: JPY,
+        dimensions: Array.from({ length: dimCount }, (_, d) => ({ name: `d${d}` })),
+      });
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.tuple(
+              fc.array(fc.integer({ min: 0, max: 299 }), { minLength: dimCount, maxLength: dimCount }),
+              fc.integer({ min: -1000, max: 1000 }),
+            ),
+            { minLength: 1, maxLength: 300 },
+          ),
+          (rows) => {
+            const builder = createTally(wide);
+            const ref = new Map<string, { count: number; units: number }>();
+            rows.forEach(([codes, units], i) => {
+              const values = codes.map((c) => `v${c}`);
+              builder.addUnits(`K${i}`, units, values);
+              // Re-adding an earlier entry finds its cell, whichever table holds it now.
+              expect(
+                builder.addUnits(
+                  `K${i >> 1}`,
+                  rows[i >> 1]?.[1] ?? 0,
+                  rows[i >> 1]?.[0].map((c) => `v${c}`) ?? [],
+                ),
+              ).toBe("duplicate");
+              const key = values.join("|");
+              const cell = ref.get(key) ?? { count: 0, units: 0 };
+              ref.set(key, {
+                count: cell.count + 1,
+                units: cell.units + units === 0 ? 0 : cell.units + units,
+              });
+            });
+            const tally = builder.snapshot();
+            expect(new Map(tally.cells.map((c) => [c.key, { count: c.count, units: c.units }]))).toEqual(ref);
+          },
+        ),
+        { numRuns: 30 },
+      );
+    }
+  });
 });
