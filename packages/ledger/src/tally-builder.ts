@@ -155,29 +155,17 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
     }
     return id;
   };
-  // The value last seen per dimension: a run of equal values (or the same string object) skips the Map.
-  const lastText: unknown[] = new Array(dimCount).fill(undefined);
-  const lastId = new Int32Array(dimCount);
   const internSlow = (d: number, value: DimensionValue): number => {
     const text = typeof value === "string" ? value : value.join("/");
     const known = (intern[d] as Map<string, number>).get(text);
     const id = known === undefined ? registerValue(d, text) : known;
-    if (typeof value === "string") {
-      lastText[d] = value;
-      lastId[d] = id;
-    }
     return id;
   };
   // Kept small so that it inlines into the hot loop; arrays and new values take the slow path.
   const internValue = (d: number, value: DimensionValue): number => {
-    if (value === lastText[d]) return lastId[d] as number;
     if (typeof value === "string") {
       const known = (intern[d] as Map<string, number>).get(value);
-      if (known !== undefined) {
-        lastText[d] = value;
-        lastId[d] = known;
-        return known;
-      }
+      if (known !== undefined) return known;
     }
     return internSlow(d, value);
   };
