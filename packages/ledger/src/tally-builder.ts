@@ -123,6 +123,7 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
   let totalBits = dimCount;
   let dense: Int32Array | undefined = new Int32Array(1 << totalBits);
   let sparse: Map<number | string, number> | undefined;
+  let packings = 0;
   const packOf = (of: ArrayLike<number>): number | string => {
     if (totalBits > 53) return Array.from(of).join(",");
     let key = 0;
@@ -130,6 +131,7 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
     return key;
   };
   const repack = (): void => {
+    packings++;
     totalBits = idBits.reduce((a, b) => a + b, 0);
     if (totalBits <= DENSE_BITS) {
       const table = new Int32Array(1 << totalBits);
@@ -161,15 +163,6 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
     const id = known === undefined ? registerValue(d, text) : known;
     return id;
   };
-  // Kept small so that it inlines into the hot loop; arrays and new values take the slow path.
-  const internValue = (d: number, value: DimensionValue): number => {
-    if (typeof value === "string") {
-      const known = (intern[d] as Map<string, number>).get(value);
-      if (known !== undefined) return known;
-    }
-    return internSlow(d, value);
-  };
-
   const newCell = (): number => {
     const index = cellIds.length;
     cellIds.push(Array.from(ids));
@@ -189,8 +182,22 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
     }
     return sparse?.get(packOf(ids)) ?? -1;
   };
+  // One loop interns, records and packs the ids; a value that re-packs the table (packing changes)
+  // sends the lookup down the slow path.
   const cellOf = (vals: readonly DimensionValue[]): number => {
-    for (let d = 0; d < dimCount; d++) ids[d] = internValue(d, vals[d] as DimensionValue);
+    const packing = packings;
+    let key = 0;
+    for (let d = 0; d < dimCount; d++) {
+      const value = vals[d] as DimensionValue;
+      let id = typeof value === "string" ? (intern[d] as Map<string, number>).get(value) : undefined;
+      if (id === undefined) id = internSlow(d, value);
+      ids[d] = id;
+      key = (key << (idBits[d] as number)) | id;
+    }
+    if (dense !== undefined && packing === packings) {
+      const cell = (dense[key] as number) - 1;
+      if (cell >= 0) return cell;
+    }
     const cell = lookUp();
     return cell >= 0 ? cell : newCell();
   };
