@@ -38,6 +38,7 @@ interface Node {
   last: number;
   readonly children: Node[];
   cell: TallyCell | undefined;
+  labels: readonly string[] | undefined;
 }
 
 /** Builds the stable string key of a path of level codes. */
@@ -118,6 +119,7 @@ export function makeSnapshot<TCode extends string>(raw: RawTally): Tally<TCode> 
     last: first,
     children: [],
     cell: undefined,
+    labels: undefined,
   });
   const root = newNode(undefined, [], "", "", 0);
   const leafOfCell: Node[] = new Array(cellCount);
@@ -220,13 +222,18 @@ export function makeSnapshot<TCode extends string>(raw: RawTally): Tally<TCode> 
     return leaves;
   };
 
-  const labelsOf = (codes: readonly string[]): string[] => {
-    let path = "";
-    return codes.map((code, i) => {
-      const level = levels[i];
-      path = level?.depth === 0 ? code : `${path}/${code}`;
-      return dimensions[level?.dimensionIndex ?? 0]?.labels?.[path] ?? code;
-    });
+  // The parent's labels plus this level's: the label of a path prefix is looked up once per node.
+  const labelsOf = (node: Node): readonly string[] => {
+    if (node.labels === undefined) {
+      const level = node.codes.length;
+      if (node.parent === undefined) node.labels = Object.freeze([]);
+      else {
+        const code = node.codes[level - 1] as string;
+        const label = dimensions[levels[level - 1]?.dimensionIndex ?? 0]?.labels?.[node.value] ?? code;
+        node.labels = Object.freeze([...labelsOf(node.parent), label]);
+      }
+    }
+    return node.labels;
   };
   const rowCache = new Map<string, readonly TallyRow<TCode>[]>();
   const rows = (options: TallyRowsOptions = {}): readonly TallyRow<TCode>[] => {
@@ -247,7 +254,7 @@ export function makeSnapshot<TCode extends string>(raw: RawTally): Tally<TCode> 
         ...cell,
         kind,
         levelName: cell.level === 0 ? "total" : (levels[cell.level - 1]?.name as string),
-        labels: Object.freeze(labelsOf(cell.codes)),
+        labels: labelsOf(node),
       });
     };
     const walk = (node: Node): void => {
