@@ -80,6 +80,7 @@ function ledgerTally(): {
   snapshotMs: number;
   rowsMs: number;
   cpu: number;
+  cpuSplit: [number, number, number];
   total: number;
   rows: number;
   cells: number;
@@ -99,8 +100,10 @@ function ledgerTally(): {
     builder.addUnits(n.key, n.amount, values);
   }
   const added = performance.now();
+  const cpuAdded = cpuMs(cpu0);
   const tally = builder.snapshot();
   const snapped = performance.now();
+  const cpuSnapped = cpuMs(cpu0);
   const rows = tally.rows();
   const end = performance.now();
   const ms = end - start;
@@ -112,6 +115,7 @@ function ledgerTally(): {
     snapshotMs: snapped - added,
     rowsMs: end - snapped,
     cpu,
+    cpuSplit: [cpuAdded, cpuSnapped - cpuAdded, cpu - cpuSnapped],
     total: tally.total.units,
     rows: rows.length,
     cells: tally.cells.length,
@@ -170,6 +174,8 @@ for (let i = 0; i < 3; i++) {
 }
 const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
 const naive = naiveRuns.reduce((a, b) => (a.ms <= b.ms ? a : b));
+const bestCpu = runs.reduce((a, b) => (a.cpu <= b.cpu ? a : b));
+const naiveCpu = naiveRuns.reduce((a, b) => (a.cpu <= b.cpu ? a : b));
 if (naive.total !== best.total) throw new Error(`totals differ: ${naive.total} vs ${best.total}`);
 const withDinero = ledgerTallyWithDinero(100_000);
 const peakMiB = process.resourceUsage().maxRSS / 1024;
@@ -185,15 +191,22 @@ const rows: [string, string][] = [
     "  split: add / snapshot / roll-up rows",
     `${best.addMs.toFixed(0)} / ${best.snapshotMs.toFixed(0)} / ${best.rowsMs.toFixed(0)} ms`,
   ],
-  ["@ward/ledger tally, CPU", `${best.cpu.toFixed(0)} ms`],
+  [
+    "@ward/ledger tally, CPU (best of 3)",
+    `${bestCpu.cpu.toFixed(0)} ms (runs ${runs.map((r) => r.cpu.toFixed(0)).join(", ")}; goal ≤ ${GOAL_MS} ms) ${bestCpu.cpu <= GOAL_MS ? "ok" : "ABOVE GOAL"}`,
+  ],
+  [
+    "  split: add / snapshot / roll-up rows",
+    `${bestCpu.cpuSplit.map((v) => v.toFixed(0)).join(" / ")} ms CPU`,
+  ],
   [
     "naive dinero-per-entry, wall (best of 2)",
     `${naive.ms.toFixed(0)} ms (runs ${naiveRuns.map((r) => r.ms.toFixed(0)).join(", ")})`,
   ],
-  ["naive dinero-per-entry, CPU", `${naive.cpu.toFixed(0)} ms`],
+  ["naive dinero-per-entry, CPU (best of 2)", `${naiveCpu.cpu.toFixed(0)} ms`],
   [
     "speed-up (wall / CPU)",
-    `${(naive.ms / best.ms).toFixed(1)}x / ${(naive.cpu / best.cpu).toFixed(1)}x (goal ≥ ${GOAL_SPEEDUP}x) ${naive.ms / best.ms >= GOAL_SPEEDUP ? "ok" : "BELOW GOAL"}`,
+    `${(naive.ms / best.ms).toFixed(1)}x / ${(naiveCpu.cpu / bestCpu.cpu).toFixed(1)}x (goal ≥ ${GOAL_SPEEDUP}x) wall ${naive.ms / best.ms >= GOAL_SPEEDUP ? "ok" : "BELOW GOAL"}, CPU ${naiveCpu.cpu / bestCpu.cpu >= GOAL_SPEEDUP ? "ok" : "BELOW GOAL"}`,
   ],
   [
     "tally memory retained (heap + buffers)",
@@ -205,6 +218,7 @@ const rows: [string, string][] = [
 for (const [what, value] of rows) console.log(`${what.padEnd(42)} ${value}`);
 console.log(`${"grand total".padEnd(42)} ${formatAmount(yen(best.total))}`);
 
+if (process.argv.includes("--tally-only")) process.exit(0);
 const bench = new Bench({ time: 300 });
 bench
   .add("parseAmount('￥1,234,567')", () => {

@@ -60,7 +60,8 @@ const entrySchema = z.object({
 });
 const reversingSchema = z.object({ key: z.string().min(1), reverses: z.string().min(1) });
 
-type Trie = (Trie | number | undefined)[];
+/** Most bits of a packed cell key indexed directly (a 4 MiB table). */
+const DENSE_BITS = 20;
 const MAX = Number.MAX_SAFE_INTEGER;
 
 /**
@@ -85,7 +86,6 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
   const dimIndex = new Map(dimensions.map((d, i) => [d.name, i]));
   const intern: Map<string, number>[] = dimensions.map(() => new Map());
   const values: string[][] = dimensions.map(() => []);
-  const root: Trie = [];
   const cellIds: number[][] = [];
   const cellCount: number[] = [];
   const cellUnits: number[] = [];
@@ -97,7 +97,7 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
   const entryReverses = new Map<number, number>();
   const reversedBy = new Map<number, number>();
 
-  const registerValue = (d: number, text: string): number => {
+  const checkValue = (d: number, text: string): void => {
     const dim = dimensions[d];
     const parts = dim?.levels ? text.split("/") : [text];
     const ok = parts.length === (dim?.levels?.length ?? 1) && parts.every((p) => codePattern.test(p));
@@ -113,44 +113,107 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
         },
       );
     }
+  };
+  // A cell is found by its value ids packed into one integer, each dimension in as many bits as its
+  // ids need so far: a direct index into an Int32Array while the packed key has at most DENSE_BITS bits
+  // (5,400 cells of 3 × 5 × 120 × 40 values take 18), else a Map by that number (exact below 2^53), else
+  // by the ids as text. A new value that needs one more bit re-packs the few cells there are.
+  const idBits = new Int32Array(dimCount).fill(1);
+  const ids = new Int32Array(dimCount);
+  let totalBits = dimCount;
+  let dense: Int32Array | undefined = new Int32Array(1 << totalBits);
+  let sparse: Map<number | string, number> | undefined;
+  let packings = 0;
+  const packOf = (of: ArrayLike<number>): number | string => {
+    if (totalBits > 53) return Array.from(of).join(",");
+    let key = 0;
+    for (let d = 0; d < dimCount; d++) key = key * 2 ** (idBits[d] as number) + (of[d] as number);
+    return key;
+  };
+  const repack = (): void => {
+    packings++;
+    totalBits = idBits.reduce((a, b) => a + b, 0);
+    if (totalBits <= DENSE_BITS) {
+      const table = new Int32Array(1 << totalBits);
+      cellIds.forEach((of, cell) => {
+        table[packOf(of) as number] = cell + 1;
+      });
+      dense = table;
+      sparse = undefined;
+    } else {
+      sparse = new Map(cellIds.map((of, cell) => [packOf(of), cell]));
+      dense = undefined;
+    }
+  };
+
+  const registerValue = (d: number, text: string): number => {
+    checkValue(d, text);
     const id = values[d]?.length ?? 0;
     intern[d]?.set(text, id);
     values[d]?.push(text);
+    if (id >= 1 << (idBits[d] as number)) {
+      idBits[d] = (idBits[d] as number) + 1;
+      repack();
+    }
     return id;
   };
-  // Kept small so that it inlines into the hot loop; new values take the slow path above.
-  const internValue = (d: number, value: DimensionValue): number => {
+  const internSlow = (d: number, value: DimensionValue): number => {
     const text = typeof value === "string" ? value : value.join("/");
     const known = (intern[d] as Map<string, number>).get(text);
-    return known === undefined ? registerValue(d, text) : known;
+    const id = known === undefined ? registerValue(d, text) : known;
+    return id;
   };
-
-  const scratch: number[] = new Array(dimCount).fill(0);
-  const cellOf = (vals: readonly DimensionValue[]): number => {
-    if (vals.length !== dimCount) {
-      throw new LedgerError("INVALID_ENTRY", `expected ${dimCount} dimension values, got ${vals.length}`);
-    }
-    let node = root;
-    for (let d = 0; d < dimCount - 1; d++) {
-      const id = internValue(d, vals[d] as DimensionValue);
-      scratch[d] = id;
-      let child = node[id] as Trie | undefined;
-      if (child === undefined) {
-        child = [];
-        node[id] = child;
-      }
-      node = child;
-    }
-    const last = internValue(dimCount - 1, vals[dimCount - 1] as DimensionValue);
-    const cell = node[last] as number | undefined;
-    if (cell !== undefined) return cell;
-    scratch[dimCount - 1] = last;
+  const newCell = (): number => {
     const index = cellIds.length;
-    cellIds.push(scratch.slice());
+    cellIds.push(Array.from(ids));
     cellCount.push(0);
     cellUnits.push(0);
-    node[last] = index;
+    const key = packOf(ids);
+    if (dense !== undefined) dense[key as number] = index + 1;
+    else sparse?.set(key, index);
     return index;
+  };
+  // The cell of `ids`, or -1.
+  const lookUp = (): number => {
+    if (dense !== undefined) {
+      let key = 0;
+      for (let d = 0; d < dimCount; d++) key = (key << (idBits[d] as number)) | (ids[d] as number);
+      return (dense[key] as number) - 1;
+    }
+    return sparse?.get(packOf(ids)) ?? -1;
+  };
+  // One loop interns, records and packs the ids; a value that re-packs the table (packing changes)
+  // sends the lookup down the slow path.
+  const cellOf = (vals: readonly DimensionValue[]): number => {
+    const packing = packings;
+    let key = 0;
+    for (let d = 0; d < dimCount; d++) {
+      const value = vals[d] as DimensionValue;
+      let id = typeof value === "string" ? (intern[d] as Map<string, number>).get(value) : undefined;
+      if (id === undefined) id = internSlow(d, value);
+      ids[d] = id;
+      key = (key << (idBits[d] as number)) | id;
+    }
+    if (dense !== undefined && packing === packings) {
+      const cell = (dense[key] as number) - 1;
+      if (cell >= 0) return cell;
+    }
+    const cell = lookUp();
+    return cell >= 0 ? cell : newCell();
+  };
+  // The cell of these values if it exists, else -1, creating nothing (values are still validated).
+  const peekCell = (vals: readonly DimensionValue[]): number => {
+    for (let d = 0; d < dimCount; d++) {
+      const value = vals[d] as DimensionValue;
+      const text = typeof value === "string" ? value : value.join("/");
+      const id = (intern[d] as Map<string, number>).get(text);
+      if (id === undefined) {
+        checkValue(d, text);
+        return -1;
+      }
+      ids[d] = id;
+    }
+    return lookUp();
   };
 
   const overflow = (key: string): never => {
@@ -209,14 +272,21 @@ export function createTally<TCode extends string>(schema: TallySchema<TCode>): T
       { details: { key, units } },
     );
   };
+  const badCount = (vals: readonly DimensionValue[]): never => {
+    throw new LedgerError("INVALID_ENTRY", `expected ${dimCount} dimension values, got ${vals.length}`);
+  };
   const addUnits = (key: string, units: number, vals: readonly DimensionValue[]): AddResult => {
     if (typeof key !== "string" || key.length === 0 || !Number.isSafeInteger(units)) badEntry(key, units);
-    const cell = cellOf(vals);
+    if (vals.length !== dimCount) badCount(vals);
     const found = keyTable.find(key);
     if (found >= 0) {
-      const same = entryCell[found] === cell && entryUnits[found] === units && !entryReverses.has(found);
+      // A conflicting re-add must leave no empty cell behind, so the cell is only looked up here.
+      const same =
+        entryCell[found] === peekCell(vals) && entryUnits[found] === units && !entryReverses.has(found);
       return duplicate(key, found, same);
     }
+    // Nothing may touch the key table between `find` and `record`'s `push`.
+    const cell = cellOf(vals);
     record(key, found, cell, units === 0 ? 0 : units, 1);
     return "added";
   };

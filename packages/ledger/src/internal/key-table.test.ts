@@ -29,4 +29,44 @@ describe("createKeyTable", () => {
       }),
     );
   });
+  it("behaves like a Map for numbered keys across chunks, spills and prefix limits", () => {
+    const key = fc
+      .tuple(
+        fc.constantFrom("N", "N0", "2025-", "", "x"),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 1, max: 11 }),
+      )
+      .map(([prefix, n, width]) => `${prefix}${String(n).padStart(width, "0")}`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(key, fc.string({ maxLength: 4 })), { maxLength: 400 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer({ min: 0, max: 4 }),
+        (keys, chunkBits, maxFamilies) => {
+          const table = createKeyTable({ chunkBits, maxFamilies });
+          const reference = new Map<string, number>();
+          for (const k of keys) {
+            const found = table.find(k);
+            expect(found >= 0 ? found : undefined).toBe(reference.get(k));
+            if (found < 0) reference.set(k, table.push(k, found));
+          }
+          for (const [k, index] of reference) expect(table.find(k)).toBe(index);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  it("finds sequential notice numbers across many chunks", () => {
+    const table = createKeyTable();
+    const n = 200_000;
+    let misplaced = 0;
+    for (let i = 0; i < n; i++) {
+      const k = `N${String(i).padStart(8, "0")}`;
+      if (table.push(k, table.find(k)) !== i) misplaced++;
+    }
+    expect(misplaced).toBe(0);
+    for (let i = 0; i < n; i += 7919) expect(table.find(`N${String(i).padStart(8, "0")}`)).toBe(i);
+    expect(table.find("N000000001")).toBeLessThan(0);
+    expect(table.find(`N${n}`)).toBeLessThan(0);
+  });
 });
