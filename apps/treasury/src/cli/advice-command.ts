@@ -1,6 +1,5 @@
 import { formatWareki } from "@ward/calendar-jp";
 import { parseAdviceMonth } from "../domain/payment-advice-list.js";
-import { formatYen } from "../internal/format-yen.js";
 import { writePaymentAdviceLetters } from "../letters/payment-advice-letters.js";
 import {
   adviceMonthLabel,
@@ -8,7 +7,9 @@ import {
   writePaymentAdviceWorkbook,
 } from "../reports/payment-advice-report.js";
 import { paymentAdviceList } from "../storage/payment-advice-list.js";
-import { auditPersonalDataRead, requirePersonalData } from "../storage/personal-data.js";
+import { auditPersonalDataRead } from "../storage/personal-data.js";
+import { formatYen } from "../ui/parts.js";
+import { requirePersonalData } from "../use-cases/policies.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import type { CommandContext } from "./records-commands.js";
 

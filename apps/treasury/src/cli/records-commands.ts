@@ -24,9 +24,11 @@ import {
   updateFailedTransfer,
 } from "../storage/failed-transfers.js";
 import { importPaymentOrdersCsv, importTransferApplicationsCsv } from "../storage/import-payments.js";
-import { auditPersonalDataRead, requirePersonalData } from "../storage/personal-data.js";
+import { auditPersonalDataRead } from "../storage/personal-data.js";
 import { loadStampBook, recordStampEntry } from "../storage/stamp-entries.js";
 import { addWorkRecord, loadWorkReportData } from "../storage/work-records.js";
+import { formatYen } from "../ui/parts.js";
+import { requirePersonalData } from "../use-cases/policies.js";
 import { writeFileAtomic } from "./atomic-write.js";
 
 /** What a records command needs from `runCli`. */
@@ -121,7 +123,7 @@ async function importFile(
     return 1;
   }
   ctx.out(
-    `${noun}を${result.count.toLocaleString("ja-JP")}件取り込みました${result.totalYen === undefined ? "" : `（${result.totalYen.toLocaleString("ja-JP")}円）`}。`,
+    `${noun}を${result.count.toLocaleString("ja-JP")}件取り込みました${result.totalYen === undefined ? "" : `（${formatYen(result.totalYen)}）`}。`,
   );
   return 0;
 }
