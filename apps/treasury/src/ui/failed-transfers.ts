@@ -1,13 +1,4 @@
-import {
-  csrfField,
-  dataTable,
-  errorSummary,
-  field,
-  type Html,
-  html,
-  issuesFor,
-  selectField,
-} from "@ward/platform";
+import { csrfField, dataTable, errorSummary, field, html, issuesFor, selectField } from "@ward/platform";
 import {
   FAILED_TRANSFER_REASONS,
   FAILED_TRANSFER_REPLY_LABELS,
@@ -15,7 +6,7 @@ import {
   type FailedTransferStatus,
 } from "../domain/index.js";
 import type { FailedTransfer } from "../storage/failed-transfers.js";
-import { formatYen, type Issues, type Page, uploadForm } from "./parts.js";
+import { type FormPageState, formatYen, type Page, uploadForm } from "./parts.js";
 
 /** The statuses with their labels, in the domain's order. */
 export const STATUS_OPTIONS = Object.entries(FAILED_TRANSFER_STATUS_LABELS) as [
@@ -31,16 +22,12 @@ const REASON_OPTIONS = Object.entries(FAILED_TRANSFER_REASONS)
   .map(([code, label]): [string, string] => [code, `${code} ${label}`]);
 
 /** The view model of {@link failedTransfersPage}. */
-export interface FailedTransfersView {
+export interface FailedTransfersView extends FormPageState {
   readonly csrfToken: string | undefined;
   readonly today: string;
   readonly list: readonly FailedTransfer[];
   /** The exports carry payees' names and amounts per person: links only for `personal_data` holders. */
   readonly mayExport: boolean;
-  readonly top?: Html;
-  readonly values?: Readonly<Record<string, string>>;
-  readonly issues?: Issues;
-  readonly status?: 200 | 422;
 }
 
 /**

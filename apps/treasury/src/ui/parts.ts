@@ -8,6 +8,14 @@ export type Page = Parameters<typeof renderPage>[1];
 /** A form's field issues (Japanese). */
 export type Issues = readonly { readonly path: string; readonly message: string }[];
 
+/** What a form page shows after a post: a message on top, the submitted values and their issues. */
+export interface FormPageState {
+  readonly top?: Html;
+  readonly values?: Readonly<Record<string, string>>;
+  readonly issues?: Issues;
+  readonly status?: 200 | 422;
+}
+
 /** Integer yen as clerks read it, through `@ward/ledger`: `12000` → `12,000円`. */
 export const formatYen = (amount: number): string => formatAmount(yen(amount));
 

@@ -1,6 +1,6 @@
-import { csrfField, dataTable, errorSummary, field, type Html, html, issuesFor } from "@ward/platform";
+import { csrfField, dataTable, errorSummary, field, html, issuesFor } from "@ward/platform";
 import type { StampBook } from "../domain/index.js";
-import { formatYen, type Issues, type Page } from "./parts.js";
+import { type FormPageState, formatYen, type Page } from "./parts.js";
 
 /**
  * 郵券受払簿: the entry form, balances per denomination and every line.
@@ -8,15 +8,13 @@ import { formatYen, type Issues, type Page } from "./parts.js";
  * @example
  * stampsPage({ csrfToken: "t", today: "2025-07-10", book }).title; // => "郵券受払簿"
  */
-export function stampsPage(vm: {
-  readonly csrfToken: string | undefined;
-  readonly today: string;
-  readonly book: StampBook;
-  readonly top?: Html;
-  readonly values?: Readonly<Record<string, string>>;
-  readonly issues?: Issues;
-  readonly status?: 200 | 422;
-}): Page {
+export function stampsPage(
+  vm: FormPageState & {
+    readonly csrfToken: string | undefined;
+    readonly today: string;
+    readonly book: StampBook;
+  },
+): Page {
   const { book } = vm;
   const v = vm.values ?? {};
   const issues = vm.issues ?? [];

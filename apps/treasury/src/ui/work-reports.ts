@@ -1,16 +1,7 @@
-import {
-  csrfField,
-  dataTable,
-  errorSummary,
-  field,
-  type Html,
-  html,
-  issuesFor,
-  selectField,
-} from "@ward/platform";
+import { csrfField, dataTable, errorSummary, field, html, issuesFor, selectField } from "@ward/platform";
 import { WORK_ITEMS, workItemTitle } from "../domain/index.js";
 import type { WorkReportData } from "../storage/work-records.js";
-import type { Issues, Page } from "./parts.js";
+import type { FormPageState, Page } from "./parts.js";
 
 /**
  * 業務日報・完了報告書: the day's work records, the export links and the entry form.
@@ -18,16 +9,14 @@ import type { Issues, Page } from "./parts.js";
  * @example
  * workReportsPage({ csrfToken: "t", date: "2025-07-10", month: "2025-07", data }).title; // => "業務日報・完了報告書"
  */
-export function workReportsPage(vm: {
-  readonly csrfToken: string | undefined;
-  readonly date: string;
-  readonly month: string;
-  readonly data: Pick<WorkReportData, "records">;
-  readonly top?: Html;
-  readonly values?: Readonly<Record<string, string>>;
-  readonly issues?: Issues;
-  readonly status?: 200 | 422;
-}): Page {
+export function workReportsPage(
+  vm: FormPageState & {
+    readonly csrfToken: string | undefined;
+    readonly date: string;
+    readonly month: string;
+    readonly data: Pick<WorkReportData, "records">;
+  },
+): Page {
   const { date, month, data } = vm;
   const v = vm.values ?? {};
   const issues = vm.issues ?? [];
