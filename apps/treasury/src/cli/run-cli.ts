@@ -19,11 +19,11 @@ import { pino } from "pino";
 import { formatPaymentNoticesCsv, generatePaymentNotices, TreasuryError } from "../domain/index.js";
 import { writeTallyCsv } from "../reports/tally-csv.js";
 import { writeTallyWorkbook } from "../reports/tally-workbook.js";
-import { importNoticeFile } from "../storage/import-notices.js";
 import { loadNotices } from "../storage/load-notices.js";
 import { treasuryMigrations } from "../storage/migrations.js";
 import { zenginFileForDate } from "../storage/payments.js";
 import { formatYen } from "../ui/parts.js";
+import { importNotices } from "../use-cases/import-notices.js";
 import { ADVICE_USAGE, runAdviceCommand } from "./advice-command.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { PERSONAL_DATA_USAGE, runPersonalDataCommand } from "./personal-data-command.js";
@@ -194,7 +194,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const platform = await open();
         try {
           const bar = progressBar(io.stderr, "取込中");
-          const result = await importNoticeFile(platform, actor, bytes, {
+          const result = await importNotices(platform, actor, bytes, {
             fileName: file,
             today: io.today,
             ...(values["fiscal-year"] !== undefined

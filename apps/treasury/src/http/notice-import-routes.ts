@@ -21,8 +21,7 @@ export function noticeImportRoutes({ platform, today }: RouteDeps) {
         renderPage(c, noticeImportPage({ csrfToken: csrfTokenOf(c), outcome }));
       const file = await uploadedCsv(c);
       if (!file) return page({ kind: "no-file" });
-      const result = await importNotices(platform, c.get("actor"), {
-        bytes: file.data,
+      const result = await importNotices(platform, c.get("actor"), file.data, {
         fileName: file.name,
         today: today(),
       });
