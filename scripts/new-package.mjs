@@ -36,7 +36,12 @@ const pkg = {
     lint: "biome ci .",
     test: "vitest run",
     bench: "tsx --conditions=@ward/source bench/index.ts",
-    ...(isPrivate ? {} : { "check-package": "publint --strict && attw --pack . --profile esm-only" }),
+    ...(isPrivate
+      ? {}
+      : {
+          "check-package":
+            "publint --strict && attw --pack . --profile esm-only && node ../../scripts/check-importer.mjs",
+        }),
   },
   dependencies: toObj(deps),
   devDependencies: toObj(devDeps),

@@ -113,28 +113,64 @@ ratio(
   50,
 );
 
-const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url));
-if (existsSync(dist)) {
+// What a browser page pays for one function: esbuild bundles of the published build (dist/), minified
+// and gzipped, beside the peers' whole libraries. Issue 21's goal: ≤ 12 KB for isHoliday / isOpenDay.
+const BUNDLE_GOAL_BYTES = 12 * 1024;
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+if (existsSync(`${packageDir}/dist/index.js`)) {
   const { build } = await import("esbuild");
-  const sizeOf = async (external: string[]): Promise<[number, number]> => {
+  const bundleSize = async (source: string): Promise<number> => {
     const result = await build({
-      entryPoints: [dist],
+      stdin: { contents: source, resolveDir: packageDir, loader: "js" },
       bundle: true,
       minify: true,
       format: "esm",
-      platform: "neutral",
-      external,
+      platform: "browser",
       write: false,
       logLevel: "silent",
     });
-    const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-    return [code.length, gzipSync(code, { level: 9 }).length];
+    return gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length;
   };
-  const [min, gz] = await sizeOf(["luxon", "zod"]);
-  const [minAll, gzAll] = await sizeOf([]);
-  console.log(`\nESM build: ${min} B min, ${gz} B min+gzip (luxon and zod external)`);
-  console.log(`with luxon and zod bundled: ${minAll} B min, ${gzAll} B min+gzip`);
+  const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`.padStart(9);
+  const sizes: [string, number, boolean][] = [
+    [
+      "@ward/calendar-jp { isHoliday }",
+      await bundleSize(
+        `import { isHoliday } from "@ward/calendar-jp"; console.log(isHoliday("2025-01-01"));`,
+      ),
+      true,
+    ],
+    [
+      "@ward/calendar-jp { isOpenDay, wardCalendar }",
+      await bundleSize(
+        `import { isOpenDay, wardCalendar } from "@ward/calendar-jp"; console.log(isOpenDay(wardCalendar(), "2025-01-01"));`,
+      ),
+      true,
+    ],
+    [
+      "@ward/calendar-jp (everything, luxon and zod included)",
+      await bundleSize(`import * as all from "@ward/calendar-jp"; console.log(all);`),
+      false,
+    ],
+    [
+      "japanese-holidays",
+      await bundleSize(`import J from "japanese-holidays"; console.log(J.isHoliday(new Date()));`),
+      false,
+    ],
+    [
+      "@holiday-jp/holiday_jp (with its data)",
+      await bundleSize(`import H from "@holiday-jp/holiday_jp"; console.log(H.isHoliday(new Date()));`),
+      false,
+    ],
+  ];
+  console.log(
+    `\nbrowser bundle, esbuild --minify, gzip -9 (goal ≤ ${kb(BUNDLE_GOAL_BYTES).trim()} for ours)`,
+  );
+  for (const [name, bytes, hasGoal] of sizes) {
+    const verdict = hasGoal ? (bytes <= BUNDLE_GOAL_BYTES ? "  ok" : "  ABOVE GOAL") : "";
+    console.log(`${kb(bytes)}  ${name}${verdict}`);
+  }
 } else {
-  console.log("\n(run `pnpm build` first to print the bundle size)");
+  console.log("\n(run `pnpm build` first to print the bundle sizes)");
 }
 console.log(`\n(checksum ${sink})`);

@@ -11,7 +11,7 @@ import {
   REASON_OPEN,
 } from "./internal/compiled-calendar.js";
 import { wallMsOf } from "./internal/instant.js";
-import { dateTimeFromWallMs } from "./internal/tokyo.js";
+import { dateTimeFromWallMs } from "./internal/tokyo-date-time.js";
 
 const MS_PER_MINUTE = 60_000;
 

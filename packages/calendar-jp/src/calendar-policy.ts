@@ -1,23 +1,15 @@
 import { z } from "zod";
 import { isIsoDate } from "./date-input.js";
-import { daysInMonth } from "./internal/civil.js";
+import { hoursOrderIssue, isMonthDay, isTimeOfDay } from "./internal/policy-check.js";
 
 const monthDay = z
   .string()
   .regex(/^\d{2}-\d{2}$/, "expected MM-DD")
-  .refine((text) => {
-    const month = Number(text.slice(0, 2));
-    const day = Number(text.slice(3, 5));
-    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month);
-  }, "not a day of the year");
+  .refine(isMonthDay, "not a day of the year");
 
 const isoDate = z.string().refine(isIsoDate, "expected a YYYY-MM-DD date");
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "expected HH:mm (00:00–24:00)");
-
-export function minutesOf(text: string): number {
-  return Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
-}
+const time = z.string().refine(isTimeOfDay, "expected HH:mm (00:00–24:00)");
 
 const hoursSchema = z
   .object({
@@ -27,24 +19,8 @@ const hoursSchema = z
   })
   .strict()
   .superRefine((hours, ctx) => {
-    let cursor = minutesOf(hours.open);
-    if (minutesOf(hours.close) <= cursor) {
-      ctx.addIssue({ code: "custom", message: "close must be after open", path: ["close"] });
-      return;
-    }
-    for (const [index, pause] of (hours.breaks ?? []).entries()) {
-      const from = minutesOf(pause.from);
-      const to = minutesOf(pause.to);
-      if (from <= cursor || to <= from || to >= minutesOf(hours.close)) {
-        ctx.addIssue({
-          code: "custom",
-          message: "breaks must be ordered, non-overlapping and strictly inside open–close",
-          path: ["breaks", index],
-        });
-        return;
-      }
-      cursor = to;
-    }
+    const issue = hoursOrderIssue(hours);
+    if (issue !== undefined) ctx.addIssue({ code: "custom", ...issue });
   });
 
 const dated = z.object({ date: isoDate, name: z.string().min(1) }).strict();
@@ -96,26 +72,4 @@ export interface NormalizedCalendarPolicy {
   closures: { date: string; name: string }[];
   openings: { date: string; name: string }[];
   hours: { open: string; close: string; breaks: { from: string; to: string }[] };
-}
-
-const byDate = (a: { date: string }, b: { date: string }): number =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
-
-export function normalizePolicy(policy: CalendarPolicy): NormalizedCalendarPolicy {
-  const normalized: NormalizedCalendarPolicy = {
-    id: policy.id,
-    closedWeekdays: [...new Set(policy.closedWeekdays ?? [6, 7])].sort((a, b) => a - b),
-    nationalHolidays: policy.nationalHolidays ?? true,
-    yearEnd: policy.yearEnd === undefined ? { from: "12-29", to: "01-03" } : policy.yearEnd,
-    annualClosures: [...(policy.annualClosures ?? [])].sort(byDate),
-    closures: [...(policy.closures ?? [])].sort(byDate),
-    openings: [...(policy.openings ?? [])].sort(byDate),
-    hours: {
-      open: policy.hours?.open ?? "09:00",
-      close: policy.hours?.close ?? "17:00",
-      breaks: [...(policy.hours?.breaks ?? [])],
-    },
-  };
-  if (policy.name !== undefined) normalized.name = policy.name;
-  return normalized;
 }

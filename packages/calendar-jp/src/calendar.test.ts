@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bankCalendar, createCalendar, nationalCalendar, wardCalendar } from "./calendar.js";
+import { bankCalendar, nationalCalendar, wardCalendar } from "./calendar.js";
 import { calendarPolicySchema } from "./calendar-policy.js";
+import { createCalendar } from "./create-calendar.js";
 import { CalendarError } from "./errors.js";
 import { createHolidayTable } from "./holiday-table.js";
 import { closedReason, isOpenDay } from "./open-days.js";

@@ -1,15 +1,10 @@
-import { z } from "zod";
-import {
-  type BusinessHours,
-  type CalendarPolicy,
-  calendarPolicySchema,
-  type NormalizedCalendarPolicy,
-  normalizePolicy,
-} from "./calendar-policy.js";
+// No zod here: isOpenDay and the preset calendars load this module, and browsers bundle it.
+import type { BusinessHours, CalendarPolicy, NormalizedCalendarPolicy } from "./calendar-policy.js";
 import { CalendarError } from "./errors.js";
-import { type HolidayTable, holidayTableData } from "./holiday-table.js";
 import { type CompiledCalendar, compileCalendar } from "./internal/compiled-calendar.js";
 import { stableHash } from "./internal/hash.js";
+import { type HolidayTable, holidayTableData } from "./internal/holiday-data.js";
+import { normalizePolicy, policyIssue } from "./internal/policy-check.js";
 
 /** A compiled closed-day calendar. Immutable; build it with {@link createCalendar} or a preset. */
 export interface Calendar {
@@ -41,27 +36,10 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/**
- * Compiles a closed-day policy (JSON data, validated with {@link calendarPolicySchema}) into a calendar.
- * The day table (1900–2150, with prefix sums) is built here, in a few milliseconds.
- *
- * @param policy - the policy; unknown input is validated
- * @param options - `holidays`: a table with run-time changes to the holiday law
- * @returns the calendar
- * @throws {CalendarError} `INVALID_POLICY` when the policy does not validate
- * @example
- * const okinawa = createCalendar({ id: "okinawa", annualClosures: [{ date: "06-23", name: "慰霊の日" }] });
- * isOpenDay(okinawa, "2025-06-23"); // => false
- */
-export function createCalendar(policy: unknown, options: CreateCalendarOptions = {}): Calendar {
-  const parsed = calendarPolicySchema.safeParse(policy);
-  if (!parsed.success) {
-    throw new CalendarError("INVALID_POLICY", `invalid calendar policy: ${z.prettifyError(parsed.error)}`, {
-      cause: parsed.error,
-    });
-  }
+/** Compiles a policy already validated (by `calendarPolicySchema`, `policyIssue` or as a constant). */
+export function buildCalendar(policy: CalendarPolicy, options: CreateCalendarOptions = {}): Calendar {
   const holidayData = holidayTableData(options.holidays);
-  const normalized = deepFreeze(normalizePolicy(parsed.data));
+  const normalized = deepFreeze(normalizePolicy(policy));
   const holidaysVersion = options.holidays?.version ?? "default";
   // Compiled now, so a closure outside 1900–2150 fails here rather than on first use.
   const compiled = compileCalendar(normalized, holidayData);
@@ -104,7 +82,7 @@ let ward: Calendar | undefined;
  * isOpenDay(nationalCalendar(), "2026-01-04"); // => false (Sunday)
  */
 export function nationalCalendar(): Calendar {
-  national ??= createCalendar({
+  national ??= buildCalendar({
     id: "national",
     name: "行政機関の休日",
     yearEnd: { from: "12-29", to: "01-03" },
@@ -151,7 +129,11 @@ export function wardCalendar(options: WardCalendarOptions = {}): Calendar {
   if (rest.annualClosures) policy.annualClosures = rest.annualClosures;
   if (rest.closures) policy.closures = rest.closures;
   if (rest.openings) policy.openings = rest.openings;
-  const calendar = createCalendar(policy, holidays ? { holidays } : {});
+  if (!isDefault) {
+    const issue = policyIssue(policy as unknown as Record<string, unknown>);
+    if (issue !== undefined) throw new CalendarError("INVALID_POLICY", `invalid calendar policy: ${issue}`);
+  }
+  const calendar = buildCalendar(policy, holidays ? { holidays } : {});
   if (isDefault) ward = calendar;
   return calendar;
 }
@@ -164,7 +146,7 @@ export function wardCalendar(options: WardCalendarOptions = {}): Calendar {
  * isOpenDay(bankCalendar(), "2025-12-30"); // => true (the ward is closed, the bank is not)
  */
 export function bankCalendar(): Calendar {
-  bank ??= createCalendar({
+  bank ??= buildCalendar({
     id: "bank",
     name: "銀行の休業日",
     yearEnd: { from: "12-31", to: "01-03" },

@@ -170,3 +170,18 @@ describe("MS_PER_DAY and TOKYO_OFFSET_MS", () => {
     );
   });
 });
+
+describe("accepted forms and range (README: Dates)", () => {
+  it("refuses unpadded dates such as 2025-7-1 rather than guess", () => {
+    for (const text of ["2025-7-1", "2025-07-1", "2025-7-01", "25-07-01"]) {
+      expect(() => toEpochDay(text)).toThrow(expect.objectContaining({ code: "INVALID_DATE" }));
+    }
+  });
+
+  it("reads a date-time's Tokyo date: its own date without an offset, the instant's with one", () => {
+    expect(toIsoDate("2025-07-01T23:59")).toBe("2025-07-01");
+    expect(toIsoDate("2025-07-01T23:59-01:00")).toBe("2025-07-02");
+    expect(toIsoDate("2025-07-01T0930")).toBe("2025-07-01");
+    expect(() => toEpochDay("2025-07-01 09:30")).toThrow(expect.objectContaining({ code: "INVALID_DATE" }));
+  });
+});

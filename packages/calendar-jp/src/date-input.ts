@@ -1,6 +1,15 @@
-import { DateTime } from "luxon";
+// No luxon at run time here: isHoliday and isOpenDay load this module, and browsers bundle it.
+import type { DateTime } from "luxon";
 import { CalendarError } from "./errors.js";
-import { civilFromDays, daysFromCivil, formatEpochDay, isValidCivil, parseIsoDay } from "./internal/civil.js";
+import {
+  civilFromDays,
+  daysFromCivil,
+  formatEpochDay,
+  isValidCivil,
+  MS_PER_DAY,
+  parseIsoDay,
+} from "./internal/civil.js";
+import { scanIsoDateTime, scannedOffsetMs } from "./internal/iso-date-time.js";
 import { TOKYO_ZONE, tokyoEpochDayOfMs } from "./internal/tokyo.js";
 
 /** An ISO calendar date, `YYYY-MM-DD`. */
@@ -63,7 +72,7 @@ export function toEpochDay(input: DateInput): number {
     if (!Number.isNaN(epochDay)) return epochDay;
     return parseDateTimeString(input);
   }
-  if (DateTime.isDateTime(input)) {
+  if (isDateTime(input)) {
     if (!input.isValid) throw invalidDate(input);
     return tokyoEpochDayOfMs(input.toMillis());
   }
@@ -79,12 +88,19 @@ export function toEpochDay(input: DateInput): number {
   throw invalidDate(input);
 }
 
-// A date-time string with an offset names an instant; its Tokyo date is the calendar date.
+/** luxon's own test (`DateTime.isDateTime`), without loading luxon. */
+export function isDateTime(input: unknown): input is DateTime {
+  return (input as { isLuxonDateTime?: unknown } | null)?.isLuxonDateTime === true;
+}
+
+// A date-time string with an offset names an instant; its Tokyo date is the calendar date. Without
+// an offset it is Tokyo wall time, so its date is the one written (24:00 being the next day's start).
 function parseDateTimeString(text: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) throw invalidDate(text);
-  const parsed = DateTime.fromISO(text, { zone: TOKYO_ZONE });
-  if (!parsed.isValid) throw invalidDate(text);
-  return tokyoEpochDayOfMs(parsed.toMillis());
+  const wallMs = scanIsoDateTime(text);
+  if (Number.isNaN(wallMs)) throw invalidDate(text);
+  const offsetMs = scannedOffsetMs[0] as number;
+  if (Number.isNaN(offsetMs)) return Math.floor(wallMs / MS_PER_DAY);
+  return tokyoEpochDayOfMs(wallMs - offsetMs);
 }
 
 /**

@@ -181,3 +181,21 @@ describe("holidays under every amendment", () => {
     expect(() => isHoliday("2025-02-30")).toThrow(expect.objectContaining({ code: "INVALID_DATE" }));
   });
 });
+
+describe("supported range (README: Dates)", () => {
+  it("knows holidays up to 2150-12-31, none before 1948-07-20, and refuses later dates", async () => {
+    const { isOpenDay } = await import("./open-days.js");
+    const { wardCalendar } = await import("./calendar.js");
+    expect(isHoliday("2150-01-01")).toBe(true);
+    expect(isHoliday("1900-01-01")).toBe(false);
+    expect(() => isHoliday("2151-01-01")).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE" }));
+    expect(isOpenDay(wardCalendar(), "1900-01-04")).toBe(true);
+    expect(isOpenDay(wardCalendar(), "2150-12-28")).toBe(true);
+    expect(() => isOpenDay(wardCalendar(), "1899-12-31")).toThrow(
+      expect.objectContaining({ code: "OUT_OF_RANGE" }),
+    );
+    expect(() => isOpenDay(wardCalendar(), "2151-01-01")).toThrow(
+      expect.objectContaining({ code: "OUT_OF_RANGE" }),
+    );
+  });
+});

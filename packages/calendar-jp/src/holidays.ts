@@ -1,5 +1,6 @@
 import { type DateInput, toEpochDay } from "./date-input.js";
 import { CalendarError } from "./errors.js";
+import { formatEpochDay } from "./internal/civil.js";
 import {
   type Holiday,
   type HolidayTable,
@@ -7,8 +8,7 @@ import {
   LAST_SUPPORTED_YEAR,
   TABLE_END,
   TABLE_START,
-} from "./holiday-table.js";
-import { formatEpochDay } from "./internal/civil.js";
+} from "./internal/holiday-data.js";
 
 /** Options of the holiday functions. */
 export interface HolidayOptions {

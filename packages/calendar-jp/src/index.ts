@@ -12,7 +12,6 @@ export {
   bankCalendar,
   type Calendar,
   type CreateCalendarOptions,
-  createCalendar,
   nationalCalendar,
   type WardCalendarOptions,
   wardCalendar,
@@ -24,6 +23,7 @@ export {
   type NormalizedCalendarPolicy,
 } from "./calendar-policy.js";
 export { countOpenDays } from "./count-open-days.js";
+export { createCalendar } from "./create-calendar.js";
 export {
   type DateInput,
   type DateParts,
@@ -62,6 +62,7 @@ export {
   OFFICIAL_THROUGH_YEAR,
 } from "./holiday-table.js";
 export { type HolidayOptions, holidayOn, holidaysBetween, isHoliday } from "./holidays.js";
+export { isoInstantMs } from "./iso-instant.js";
 export {
   type PeriodBeforeOptions,
   type PeriodEndOptions,

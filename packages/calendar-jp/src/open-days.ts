@@ -1,6 +1,5 @@
 import { type Calendar, compiledOf, reasonsOf } from "./calendar.js";
 import { type DateInput, type IsoDate, toEpochDay } from "./date-input.js";
-import { TABLE_START as HOLIDAY_TABLE_START } from "./holiday-table.js";
 import { formatEpochDay, isoWeekday } from "./internal/civil.js";
 import {
   CAL_START,
@@ -12,6 +11,7 @@ import {
   REASON_OPEN,
   REASON_WEEKDAY,
 } from "./internal/compiled-calendar.js";
+import { TABLE_START as HOLIDAY_TABLE_START } from "./internal/holiday-data.js";
 
 /** Why a day is closed. */
 export interface ClosedReason {

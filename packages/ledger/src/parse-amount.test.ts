@@ -31,6 +31,12 @@ describe("parseAmount", () => {
     ["一万二千三百四十円", 12340],
     ["壱億円", 100_000_000],
     ["二〇二五", 2025],
+    ["金伍萬圓也", 50_000],
+    ["金 伍萬 圓也", 50_000],
+    ["1,234圓", 1234],
+    ["1\u2009234\u2009567", 1_234_567],
+    ["¥ 1\u202F234", 1234],
+    ["△ 1,234 円", -1234],
   ])("reads %s as %d", (text, expected) => {
     expect(units(text)).toBe(expected);
   });
@@ -56,6 +62,14 @@ describe("parseAmount", () => {
     ["--1", "PARSE_INVALID"],
     ["百千", "PARSE_INVALID"],
     ["1e5", "PARSE_INVALID"],
+    ["12 34", "PARSE_GROUPING"],
+    ["1 2 3 4", "PARSE_GROUPING"],
+    ["1 234", "PARSE_GROUPING"],
+    ["１２　３４円", "PARSE_GROUPING"],
+    ["12\u200934", "PARSE_GROUPING"],
+    ["1\u20092345", "PARSE_GROUPING"],
+    ["1,234\u2009567", "PARSE_GROUPING"],
+    ["1\t234", "PARSE_GROUPING"],
   ])("rejects %j with %s", (text, code) => {
     expect(() => parseAmount(text)).toThrow(expect.objectContaining({ code }));
     const result = safeParseAmount(text);

@@ -15,6 +15,19 @@ export type SafeParseAmountResult<TCode extends string> =
   | { readonly success: false; readonly error: LedgerError };
 
 const NEGATIVE_SIGNS = new Set(["-", "−", "△", "▲"]);
+// A thin space between digits is the SI thousands separator; NFKC would turn it into a plain space.
+const THIN_GROUP = "\uE000";
+
+// Thin spaces between digits become THIN_GROUP; other spaces go, except one between two digits,
+// which is kept so that "12 34" can be refused as the keying error it is.
+function compactSpaces(input: string): string {
+  return input
+    .replace(/(?<=[0-9０-９])[\u2009\u202F](?=[0-9０-９])/g, THIN_GROUP)
+    .normalize("NFKC")
+    .replace(/\s+/g, (space, offset: number, text: string) =>
+      /\d/.test(text[offset - 1] ?? "") && /\d/.test(text[offset + space.length] ?? "") ? " " : "",
+    );
+}
 
 function fail(
   code: "PARSE_EMPTY" | "PARSE_INVALID" | "PARSE_FRACTION" | "PARSE_GROUPING",
@@ -31,13 +44,14 @@ function fail(
 /**
  * Parses an amount as people type it and banks send it: `1,234`, `¥1,234`, `￥1,234`, `１，２３４円`,
  * `1234円`, `¥1,234-`, negatives `-1,234`, `△1,234`, `▲1,234`, and kanji or 大字 such as
- * `金壱萬弐千参百四拾円也`. Full-width characters are read as their ASCII forms (NFKC).
+ * `金壱萬弐千参百四拾円也` or `金伍萬圓也`. Full-width characters are read as their ASCII forms (NFKC).
  *
  * @param input - the text
  * @param options - `currency` (JPY by default)
  * @returns the amount as a dinero.js value
  * @throws {LedgerError} `PARSE_EMPTY`, `PARSE_INVALID`, `PARSE_FRACTION` (`12.5` for JPY),
- *   `PARSE_GROUPING` (`1,23,4`), `OVERFLOW`; each with a Japanese `messageJa`
+ *   `PARSE_GROUPING` (`1,23,4`, or a space
+ *   between digits such as `12 34`; a thin space U+2009 grouping threes, `1 234 567`, is read), `OVERFLOW`; each with a Japanese `messageJa`
  * @example
  * toMinorUnits(parseAmount("△1,234")); // => -1234
  */
@@ -48,8 +62,11 @@ export function parseAmount<TCode extends string = "JPY">(
   const currency = (options.currency ?? JPY) as Currency<TCode>;
   assertDecimalCurrency(currency);
   const isYen = currency.code === "JPY";
-  let text = input.normalize("NFKC").replace(/\s+/g, "");
+  let text = compactSpaces(input);
   if (text.length === 0) fail("PARSE_EMPTY", input, "empty amount", "金額が入力されていません");
+  if (/\d \d/.test(text)) {
+    fail("PARSE_GROUPING", input, "space inside the digits", "数字の間に空白があります");
+  }
 
   if (isYen && text.startsWith("金")) text = text.slice(1);
   if (isYen && text.endsWith("也")) text = text.slice(0, -1);
@@ -70,7 +87,7 @@ export function parseAmount<TCode extends string = "JPY">(
     text = text.slice(currency.code.length);
   }
   takeSign();
-  if (isYen && text.endsWith("円")) {
+  if (isYen && (text.endsWith("円") || text.endsWith("圓"))) {
     text = text.slice(0, -1);
   } else if (isYen && marked && /\d[-―‐]$/.test(text)) {
     // "¥1,234-" is the receipt notation that closes an amount, not a sign.
@@ -87,7 +104,7 @@ export function parseAmount<TCode extends string = "JPY">(
       fail("PARSE_INVALID", input, "malformed kanji numeral", "漢数字の金額として読み取れません");
     units = value * 10n ** BigInt(currency.exponent);
   } else {
-    const match = /^(\d[\d,]*)(?:\.(\d+))?$/.exec(text);
+    const match = /^(\d[\d,\uE000]*)(?:\.(\d+))?$/.exec(text);
     if (match === null) {
       fail(
         "PARSE_INVALID",
@@ -98,7 +115,10 @@ export function parseAmount<TCode extends string = "JPY">(
     }
     const whole = match[1] as string;
     const fraction = match[2] ?? "";
-    if (whole.includes(",") && !/^\d{1,3}(,\d{3})*$/.test(whole)) {
+    if (
+      (whole.includes(",") && !/^\d{1,3}(,\d{3})*$/.test(whole)) ||
+      (whole.includes(THIN_GROUP) && !/^\d{1,3}(\uE000\d{3})*$/.test(whole))
+    ) {
       fail(
         "PARSE_GROUPING",
         input,
@@ -118,7 +138,9 @@ export function parseAmount<TCode extends string = "JPY">(
           : `小数点以下は${currency.exponent}桁までです`,
       );
     }
-    units = BigInt(whole.replaceAll(",", "") + fraction.padEnd(currency.exponent, "0"));
+    units = BigInt(
+      whole.replaceAll(",", "").replaceAll(THIN_GROUP, "") + fraction.padEnd(currency.exponent, "0"),
+    );
   }
   return money(negative ? -units : units, currency);
 }

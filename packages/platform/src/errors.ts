@@ -39,6 +39,19 @@ export const ERROR_CATALOG = {
     ja: "このデータは別のプロセスが使用中です。そのプロセスを停止してから実行してください。",
   },
   CONFIG_INVALID: { status: 500, ja: "設定が正しくありません。管理者に連絡してください。" },
+  SERVER_BUSY: {
+    status: 503,
+    ja: "ただいま処理が混み合っています。しばらく待ってから、もう一度お試しください。",
+  },
+  WORK_TIMEOUT: {
+    status: 422,
+    ja: "処理が制限時間内に終わらなかったため中止しました。ファイルの内容や大きさを確認してください。",
+  },
+  WORK_OUT_OF_MEMORY: {
+    status: 422,
+    ja: "処理に必要なメモリが上限を超えたため中止しました。ファイルの内容や大きさを確認してください。",
+  },
+  WORK_CRASHED: { status: 500, ja: "処理が異常終了しました。時間をおいて再度お試しください。" },
   INTERNAL: { status: 500, ja: "システムエラーが発生しました。時間をおいて再度お試しください。" },
 } as const satisfies Record<string, { status: number; ja: string }>;
 

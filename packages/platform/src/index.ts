@@ -128,6 +128,29 @@ export {
   XLSX_MIME_TYPE,
 } from "./http/route-helpers.js";
 export { type RunningServer, type ServerOptions, startServer } from "./http/start-server.js";
+export { jobMigrations } from "./jobs/job-migrations.js";
+export {
+  type AnyDb,
+  type ClaimedJob,
+  claimJobs,
+  enqueueJob,
+  expireLeases,
+  type FailedJob,
+  failExhaustedJobs,
+  holdJob,
+  markJobDone,
+  releaseJob,
+  renewLease,
+  requeueJob,
+} from "./jobs/job-queue.js";
+export {
+  type JobContext,
+  type JobErrorVerdict,
+  type JobRunner,
+  type JobRunnerOptions,
+  startJobRunner,
+} from "./jobs/job-runner.js";
+export type { JobStatus, JobTables } from "./jobs/job-tables.js";
 export { createPlatform, type Platform, type PlatformOptions } from "./platform.js";
 export {
   acquireDataDirLock,
@@ -166,3 +189,10 @@ export {
   selectField,
 } from "./ui/layout.js";
 export { SHELL_CSS } from "./ui/styles.js";
+export {
+  createWorkerPool,
+  type RunOptions,
+  type WorkerPool,
+  type WorkerPoolOptions,
+  type WorkerPoolStats,
+} from "./workers/worker-pool.js";

@@ -9,6 +9,7 @@ import type { LockoutSettings, PlatformContext, SessionSettings } from "./contex
 import { PlatformError } from "./errors.js";
 import { resolveMasterKey } from "./files/master-key.js";
 import { trustedProxyList } from "./http/client-address.js";
+import { jobMigrations } from "./jobs/job-migrations.js";
 import type { DataDirLock } from "./storage/data-dir-lock.js";
 import { openDatabase } from "./storage/database.js";
 import { type AppliedMigration, type MigrationSet, runMigrations } from "./storage/migrations.js";
@@ -161,7 +162,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     if (appSets.some((set) => set.namespace === "platform")) {
       throw new PlatformError("CONFIG_INVALID", { message: "the namespace 'platform' is reserved" });
     }
-    const applied = await runMigrations(database.db, [platformMigrations, ...appSets], { clock });
+    const applied = await runMigrations(database.db, [platformMigrations, jobMigrations, ...appSets], {
+      clock,
+    });
     if (applied.length > 0) logger.info({ applied, location }, "applied migrations");
     const admin = await bootstrapAdmin(context, {
       ...(options.initialAdminPassword !== undefined ? { password: options.initialAdminPassword } : {}),

@@ -40,6 +40,7 @@ for (const backend of backends) {
           "platform/003_files",
           "platform/004_auth_login_throttle",
           "platform/004_db-owner_user_permissions",
+          "ward_jobs/001_desk-runtime_jobs",
           "notes/001_notes",
           "notes/002_body",
         ]);

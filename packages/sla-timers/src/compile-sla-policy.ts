@@ -12,7 +12,7 @@ import {
   openDayTicks,
 } from "./internal/business-table.js";
 import { minutesOfHhmm } from "./internal/hhmm.js";
-import { epochMsOf, type InstantLike } from "./internal/instant.js";
+import { epochMsOf, eventMsOf, type InstantLike } from "./internal/instant.js";
 import { parseSlaPolicy, type SlaPolicy, type SlaPolicyInput, type TimerEventKey } from "./sla-policy.js";
 import type { TimerCounter, TimerState, TimerStatus } from "./timer-state.js";
 
@@ -177,7 +177,7 @@ export function compileSlaPolicy(
       if (typeof event !== "object" || event === null || typeof event.type !== "string") {
         throw new SlaTimersError("INVALID_EVENT", `event #${i} must be an object with a string "type"`);
       }
-      const at = typeof event.at === "number" ? event.at : epochMsOf(event.at, `event #${i} time`);
+      const at = typeof event.at === "number" ? event.at : eventMsOf(event.at, i);
       if (!Number.isFinite(at))
         throw new SlaTimersError("INVALID_INSTANT", `event #${i} time is not a valid instant`);
       if (at < last) {

@@ -4,12 +4,17 @@ import { createSupportDesk } from "../http/create-support-desk.js";
 import { supportDeskMigrations } from "../storage/schema.js";
 
 const platform = await createPlatform({ appName: "support-desk", migrations: supportDeskMigrations });
-const { app, model, embeddings } = await createSupportDesk(platform);
-const server = await startServer(app, platform, {
-  port: Number(process.env.PORT ?? 3200),
-  hostname: process.env.HOST ?? "127.0.0.1",
-  handleSignals: true,
-});
+const { app, model, embeddings, close } = await createSupportDesk(platform);
+// Closing the server stops ingestion and the worker threads before the database.
+const server = await startServer(
+  app,
+  { ...platform, close },
+  {
+    port: Number(process.env.PORT ?? 3200),
+    hostname: process.env.HOST ?? "127.0.0.1",
+    handleSignals: true,
+  },
+);
 platform.logger.info(
   {
     url: server.url,

@@ -1,5 +1,11 @@
 /** Why a file could not be ingested. */
-export type IngestErrorCode = "UNSUPPORTED_TYPE" | "ENCRYPTED" | "CORRUPT" | "EMPTY_FILE" | "ARCHIVE_LIMIT";
+export type IngestErrorCode =
+  | "UNSUPPORTED_TYPE"
+  | "ENCRYPTED"
+  | "CORRUPT"
+  | "EMPTY_FILE"
+  | "ARCHIVE_LIMIT"
+  | "TOO_MANY_PAGES";
 
 const reasons: Record<IngestErrorCode, { en: string; ja: string }> = {
   UNSUPPORTED_TYPE: {
@@ -21,6 +27,10 @@ const reasons: Record<IngestErrorCode, { en: string; ja: string }> = {
   ARCHIVE_LIMIT: {
     en: "the file expands beyond the desk's limits (a zip bomb or an oversized workbook); split it or remove unneeded sheets and images",
     ja: "展開すると上限を超える大きさ・件数になるため取り込みを中止しました。ファイルを分割するか、不要なシートや画像を削除してから登録してください",
+  },
+  TOO_MANY_PAGES: {
+    en: "the file has more pages than allowed; split it and upload the parts",
+    ja: "ページ数が上限を超えているため読み取れません。ファイルを分割して登録してください",
   },
 };
 

@@ -14,16 +14,17 @@ import type { DocumentInput, ParsedDocument, ParsedSection } from "./parsed-docu
  * CSV) into located sections. Text is returned as extracted; {@link normalizeJapanese} runs at ingestion.
  *
  * @param input - bytes, file name and optional MIME type
- * @param options - `tableChars`: the largest row group for sheets and CSV (default 800)
+ * @param options - `tableChars`: the largest row group for sheets and CSV (default 800); `maxPages`
+ *   of a PDF (default 2,000)
  * @returns the kind and the sections in document order
- * @throws IngestError with code `UNSUPPORTED_TYPE`, `EMPTY_FILE`, `ENCRYPTED` or `CORRUPT`
+ * @throws IngestError with code `UNSUPPORTED_TYPE`, `EMPTY_FILE`, `ENCRYPTED`, `CORRUPT` or `TOO_MANY_PAGES`
  * @example
  * const parsed = await parseDocument({ bytes, fileName: "手引き.pdf" });
  * parsed.sections[2]?.locator; // => { kind: "page", page: 3 }
  */
 export async function parseDocument(
   input: DocumentInput,
-  options: { readonly tableChars?: number } = {},
+  options: { readonly tableChars?: number; readonly maxPages?: number } = {},
 ): Promise<ParsedDocument> {
   const kind = detectDocumentKind(input);
   const maxChars = options.tableChars ?? 800;
@@ -41,7 +42,9 @@ export async function parseDocument(
       sections = await parseDocx(bytes, fileName);
       break;
     case "pdf":
-      sections = await parsePdf(bytes, fileName);
+      sections = await parsePdf(bytes, fileName, {
+        ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
+      });
       break;
     case "pptx":
       sections = parsePptx(bytes, fileName);

@@ -1,6 +1,6 @@
+import { normalizeJapanese } from "@ward/search-ja";
 import type { ChatMessage } from "./chat-completions-client.js";
 import { IngestError } from "./ingest-error.js";
-import { normalizeJapanese } from "./normalize-japanese.js";
 import { parseDocument } from "./parse-document.js";
 
 /** Files attached to one question, read for the model. */
@@ -11,6 +11,13 @@ export interface PromptAttachments {
   readonly images: ReadonlyArray<{ readonly name: string; readonly dataUrl: string }>;
   /** Japanese notices for the clerk: files not used and why. */
   readonly notices: readonly string[];
+}
+
+// Errors from the worker pool (time-out, memory) carry a clerk's message without our class.
+function hasMessageJa(error: unknown): error is { messageJa: string } {
+  return (
+    typeof error === "object" && error !== null && "messageJa" in error && typeof error.messageJa === "string"
+  );
 }
 
 function imageType(bytes: Uint8Array): "image/png" | "image/jpeg" | undefined {
@@ -24,8 +31,13 @@ function imageType(bytes: Uint8Array): "image/png" | "image/jpeg" | undefined {
  * ingestion, cut to `maxChars` each; PNG/JPG passed on as images when the model accepts them,
  * otherwise a notice says so. A file that cannot be read becomes a notice, never an error.
  *
+ * Documents are read by `read` when given (the desk passes its worker pool, with a deadline and
+ * a page cap); files over `maxBytes` (default 10 MB) are not read, and an error that `fatal`
+ * accepts (e.g. "server busy") is thrown instead of becoming a notice.
+ *
  * @param files - the attachments
- * @param options - `acceptsImages` (the configured model takes images), `maxChars` per file (default 20,000)
+ * @param options - `acceptsImages` (the configured model takes images), `maxChars` per file (default
+ *   20,000), `maxBytes` per file, `read` (a document's normalised text), `fatal`
  * @returns texts, images and Japanese notices
  * @example
  * ```ts
@@ -35,13 +47,32 @@ function imageType(bytes: Uint8Array): "image/png" | "image/jpeg" | undefined {
  */
 export async function readPromptAttachments(
   files: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>,
-  options: { readonly acceptsImages: boolean; readonly maxChars?: number },
+  options: {
+    readonly acceptsImages: boolean;
+    readonly maxChars?: number;
+    readonly maxBytes?: number;
+    readonly read?: (file: { readonly bytes: Uint8Array; readonly fileName: string }) => Promise<string>;
+    readonly fatal?: (error: unknown) => boolean;
+  },
 ): Promise<PromptAttachments> {
   const maxChars = options.maxChars ?? 20_000;
+  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+  const read =
+    options.read ??
+    (async (file: { bytes: Uint8Array; fileName: string }) => {
+      const parsed = await parseDocument(file);
+      return normalizeJapanese(parsed.sections.map((s) => s.text).join("\n"));
+    });
   const texts: Array<{ name: string; text: string }> = [];
   const images: Array<{ name: string; dataUrl: string }> = [];
   const notices: string[] = [];
   for (const file of files) {
+    if (file.bytes.byteLength > maxBytes) {
+      notices.push(
+        `${file.name}: ${(maxBytes / 1024 / 1024).toLocaleString("ja-JP")}MBを超えるため、回答に使われていません。`,
+      );
+      continue;
+    }
     const image = imageType(file.bytes);
     if (image !== undefined) {
       if (options.acceptsImages) {
@@ -57,8 +88,7 @@ export async function readPromptAttachments(
       continue;
     }
     try {
-      const parsed = await parseDocument({ bytes: file.bytes, fileName: file.name });
-      const text = normalizeJapanese(parsed.sections.map((s) => s.text).join("\n"));
+      const text = await read({ bytes: file.bytes, fileName: file.name });
       if (text.trim() === "") {
         notices.push(`${file.name}: 文字情報が見つからなかったため、回答に使われていません。`);
         continue;
@@ -70,10 +100,13 @@ export async function readPromptAttachments(
       }
       texts.push({ name: file.name, text: text.slice(0, maxChars) });
     } catch (error) {
+      if (options.fatal?.(error)) throw error;
       notices.push(
         error instanceof IngestError
           ? `${error.messageJa}（回答には使われていません）`
-          : `${file.name}: ファイルを読み取れなかったため、回答に使われていません。`,
+          : hasMessageJa(error)
+            ? `${file.name}: ${error.messageJa}（回答には使われていません）`
+            : `${file.name}: ファイルを読み取れなかったため、回答に使われていません。`,
       );
     }
   }

@@ -1,4 +1,12 @@
-import { csrfField, html, type PlatformEnv, PlatformError, parseJson, renderPage } from "@ward/platform";
+import {
+  csrfField,
+  html,
+  isPlatformError,
+  type PlatformEnv,
+  PlatformError,
+  parseJson,
+  renderPage,
+} from "@ward/platform";
 import type { Hono } from "hono";
 import { z } from "zod";
 import {
@@ -9,8 +17,9 @@ import {
 } from "../domain/index.js";
 import { getThread, listThreads, saveExchange, startAnswer } from "../storage/chat.js";
 import type { Desk } from "../storage/desk.js";
+import type { DeskWorkers } from "../storage/desk-workers.js";
 import { listFolders } from "../storage/folders.js";
-import { type Ctx, idParam, text, uploadedFiles, userOf } from "./helpers.js";
+import { type Ctx, idParam, optionalId, text, uploadedFiles, userOf } from "./helpers.js";
 
 const questionSchema = z
   .string()
@@ -31,7 +40,14 @@ function sources(citations: readonly Citation[]) {
 export function registerChatRoutes(
   app: Hono<PlatformEnv>,
   desk: Desk,
-  options: { readonly model: ModelSettings | undefined; readonly fetch?: typeof fetch },
+  options: {
+    readonly model: ModelSettings | undefined;
+    readonly fetch?: typeof fetch;
+    /** Reads attachments in worker threads (deadline, memory and page caps). */
+    readonly workers: DeskWorkers;
+    /** Largest attachment read, in bytes; default 10 MB. */
+    readonly attachmentMaxBytes?: number;
+  },
 ): void {
   // One provider per question; `answeredBy` follows a fallback so usage names who really answered.
   const providerFor = (images: readonly string[] = []) => {
@@ -102,15 +118,20 @@ ${threadId !== undefined ? html`<input type="hidden" name="threadId" value="${th
   app.post("/chat/ask", async (c) => {
     const user = userOf(c);
     const body = await c.req.parseBody({ all: true });
-    const threadIdText = text(body, "threadId");
-    const threadId = threadIdText === "" ? undefined : Number(threadIdText);
+    const threadId = optionalId(text(body, "threadId"));
     const question = questionSchema.safeParse(text(body, "question"));
     if (!question.success) return chatPage(c, threadId, question.error.issues[0]?.message);
-    const folderText = text(body, "folderId");
+    const folderId = optionalId(text(body, "folderId"));
     const files = await uploadedFiles(body, "attachments");
     const attachments = await readPromptAttachments(
       files.map((f) => ({ name: f.name, bytes: f.data })),
-      { acceptsImages: options.model?.acceptsImages ?? false },
+      {
+        acceptsImages: options.model?.acceptsImages ?? false,
+        ...(options.attachmentMaxBytes !== undefined ? { maxBytes: options.attachmentMaxBytes } : {}),
+        read: (file) => options.workers.readAttachment(file, c.req.raw.signal),
+        // A full attachment queue answers 503 to this question rather than dropping the file silently.
+        fatal: (error) => isPlatformError(error, "SERVER_BUSY"),
+      },
     );
     const chosen = providerFor(attachments.images.map((i) => i.dataUrl));
     const pending = await startAnswer(
@@ -119,7 +140,7 @@ ${threadId !== undefined ? html`<input type="hidden" name="threadId" value="${th
       {
         question: question.data,
         ...(threadId !== undefined ? { threadId } : {}),
-        ...(folderText !== "" ? { folderId: Number(folderText) } : {}),
+        ...(folderId !== undefined ? { folderId } : {}),
         attachments: attachments.texts,
       },
       chosen.provider,

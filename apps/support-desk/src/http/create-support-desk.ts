@@ -9,10 +9,11 @@ import {
   modelSettingsFromEnv,
 } from "../domain/index.js";
 import type { Desk } from "../storage/desk.js";
-import { loadIndex } from "../storage/documents.js";
+import { createDeskWorkers, type DeskWorkerSettings, type DeskWorkers } from "../storage/desk-workers.js";
 import { authorizeDeskFile } from "../storage/file-access.js";
 import { createIngestionQueue, type IngestionOptions, type IngestionQueue } from "../storage/ingestion.js";
 import type { SupportDeskDb } from "../storage/schema.js";
+import { openSearchBackend, type SearchBackendOptions } from "../storage/search-backend.js";
 import { registerChatRoutes } from "./chat-routes.js";
 import { registerDocumentRoutes } from "./document-routes.js";
 import { registerFolderRoutes } from "./folder-routes.js";
@@ -26,21 +27,32 @@ export interface SupportDeskOptions extends IngestionOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** For model and embeddings calls (tests). */
   readonly fetch?: typeof fetch;
+  /** Limits of the worker threads that parse uploads and attachments. */
+  readonly workers?: DeskWorkerSettings;
+  /** Largest chat attachment read, in bytes; default 10 MB. */
+  readonly attachmentMaxBytes?: number;
+  /** Where the lexical index lives and its snapshot file (default from `WARD_SEARCH_*` and the database). */
+  readonly search?: Omit<SearchBackendOptions, "env" | "denseModel">;
 }
 
 /** A running support desk: its state, its ingestion queue and its web app. */
 export interface SupportDesk {
   readonly desk: Desk;
   readonly queue: IngestionQueue;
+  /** The worker pools that parse uploads and attachments off the event loop. */
+  readonly workers: DeskWorkers;
   readonly model: ModelSettings | undefined;
   /** The embeddings server when dense retrieval is on (`WARD_EMBEDDINGS_*`), else lexical only. */
   readonly embeddings: EmbeddingSettings | undefined;
   readonly app: Hono<PlatformEnv>;
+  /** Stops ingestion (files in progress go back to the queue), the workers, then the platform. */
+  close(): Promise<void>;
 }
 
 /**
- * Builds the support desk on a platform created with `supportDeskMigrations`: rebuilds the BM25
- * index from chunk rows (and the vector index from stored vectors when `WARD_EMBEDDINGS_*` is set),
+ * Builds the support desk on a platform created with `supportDeskMigrations`: opens the lexical
+ * index (in process from its snapshot plus the changes since, or in the database on PostgreSQL)
+ * and the vector index from stored vectors when `WARD_EMBEDDINGS_*` is set,
  * resumes ingestion interrupted by a crash, and returns the web app.
  *
  * @example
@@ -57,7 +69,11 @@ export async function createSupportDesk(
   const db = platform.db as unknown as SupportDeskDb;
   const env = options.env ?? process.env;
   const embeddings = embeddingSettingsFromEnv(env);
-  const { index, vectors, documents } = await loadIndex(db, { denseModel: embeddings?.model });
+  const { backend, vectors, documents } = await openSearchBackend(platform, {
+    ...options.search,
+    env,
+    denseModel: embeddings?.model,
+  });
   const dense =
     embeddings && vectors
       ? {
@@ -72,13 +88,14 @@ export async function createSupportDesk(
         }
       : undefined;
   const retrieve = createRetriever({
-    lexical: index,
+    lexical: backend.index,
     ...(dense ? { dense: { index: dense.index, embed: dense.embed } } : {}),
     onDenseError: (error) =>
       platform.logger.warn({ err: error }, "embeddings failed; searching lexically only"),
   });
-  const desk: Desk = { platform, db, index, dense, retrieve, documents };
-  const queue = createIngestionQueue(desk, options);
+  const desk: Desk = { platform, db, index: backend.index, search: backend, dense, retrieve, documents };
+  const workers = createDeskWorkers(options.workers);
+  const queue = createIngestionQueue(desk, { ...options, prepare: options.prepare ?? workers.prepare });
   await queue.recover();
   const model = modelSettingsFromEnv(env);
   const helpContact = env.WARD_HELP_CONTACT?.trim();
@@ -95,7 +112,14 @@ export async function createSupportDesk(
     ],
     routes: (app) => {
       app.get("/", (c) => c.redirect("/chat", 303));
-      registerChatRoutes(app, desk, { model, ...(options.fetch ? { fetch: options.fetch } : {}) });
+      registerChatRoutes(app, desk, {
+        model,
+        workers,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.attachmentMaxBytes !== undefined
+          ? { attachmentMaxBytes: options.attachmentMaxBytes }
+          : {}),
+      });
       registerFolderRoutes(app, desk, queue);
       registerDocumentRoutes(app, desk);
       registerRetrievalRoutes(app, desk);
@@ -103,5 +127,10 @@ export async function createSupportDesk(
       registerHelpRoutes(app, helpContact ? { contact: helpContact } : {});
     },
   });
-  return { desk, queue, model, embeddings, app };
+  const close = async () => {
+    await queue.stop();
+    await workers.close();
+    await platform.close();
+  };
+  return { desk, queue, workers, model, embeddings, app, close };
 }

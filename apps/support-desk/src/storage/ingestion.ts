@@ -1,16 +1,25 @@
 import { randomUUID } from "node:crypto";
 import {
   type Actor,
+  type AnyDb,
   type AuditActor,
   appendAudit,
+  type ClaimedJob,
+  enqueueJob,
+  expireLeases,
+  type FailedJob,
+  isPlatformError,
+  type JobContext,
+  type JobErrorVerdict,
   PlatformError,
   putFile,
   readFile,
   SYSTEM,
+  startJobRunner,
 } from "@ward/platform";
 import type { Transaction } from "kysely";
 import {
-  createBm25Index,
+  type Bm25Row,
   type EmbeddedChunk,
   encodeVector,
   type IndexedChunk,
@@ -41,19 +50,45 @@ export interface JobView {
 
 /** The background worker that turns queued files into indexed document versions, one at a time. */
 export interface IngestionQueue {
-  /** Starts processing queued files if idle (returns at once). */
+  /** Looks for queued files now (returns at once). */
   kick(): void;
-  /** Resolves when nothing is queued or running. */
+  /** Resolves when this instance has nothing running and finds nothing it may claim. */
   idle(): Promise<void>;
-  /** Puts files left `running` by a crash back in the queue and starts processing. */
+  /**
+   * At start: on embedded PGlite (one process owns the data), files left `running` by a crash
+   * may be claimed at once; on PostgreSQL they wait for their lease to expire. Then processes.
+   */
   recover(): Promise<void>;
+  /** Stops claiming; files being processed go back to the queue. */
+  stop(): Promise<void>;
 }
 
-/** Options of {@link createIngestionQueue}: the parser and a hook inside the commit (tests). */
+/** The platform job queue the desk's file ingestion uses. */
+export const INGEST_QUEUE = "support-desk.ingest";
+/** Attempts of one file (a crash or time-out counts) before it ends 失敗. */
+export const INGEST_MAX_ATTEMPTS = 3;
+
+/** Tuning of the ingestion jobs (tests shorten them). */
+export interface IngestionJobSettings {
+  /** Lease of a claimed file; default 60,000 ms (renewed while it runs). */
+  readonly leaseMs?: number;
+  /** How often to look for work from other instances or expired leases; default 2,000 ms. */
+  readonly pollMs?: number;
+  /** Wait before a timed-out or crashed file is tried again; default 5,000 ms. */
+  readonly retryDelayMs?: number;
+}
+
+/** Options of {@link createIngestionQueue}: the parser, a hook inside the commit (tests), job tuning. */
 export interface IngestionOptions {
+  /** Parses, chunks and tokenises a file; the desk passes its worker pool's. */
   readonly prepare?: PrepareDocument;
   /** Called inside each file's transaction just before commit; throwing rolls the file back. */
   readonly beforeCommit?: (fileName: string) => void | Promise<void>;
+  readonly jobs?: IngestionJobSettings;
+}
+
+interface IngestPayload {
+  readonly jobFileId: number;
 }
 
 type Trx = Transaction<import("@ward/platform").PlatformTables & SupportDeskTables>;
@@ -62,10 +97,49 @@ const BATCH = 200;
 /** Texts per embeddings request. */
 const EMBED_BATCH = 32;
 const GENERIC_FAILURE = "取り込み中にエラーが発生しました。ファイルを確認して登録し直してください";
+/** Worker failures worth another attempt: the next one may get a fresh worker or less load. */
+const RETRYABLE = ["WORK_TIMEOUT", "WORK_OUT_OF_MEMORY", "WORK_CRASHED", "SERVER_BUSY"] as const;
 
-function failureMessage(fileName: string, error: unknown): string {
-  if (error instanceof IngestError) return error.messageJa;
-  return `${fileName}: ${GENERIC_FAILURE}`;
+/** A file's attempt that failed, with the clerk's reason and whether trying again can help. */
+class FileAttemptError extends Error {
+  readonly messageJa: string;
+  readonly permanent: boolean;
+  constructor(fileName: string, cause: unknown) {
+    super(`@ward/support-desk: ${fileName}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    const retryable = RETRYABLE.find((code) => isPlatformError(cause, code));
+    this.permanent = retryable === undefined;
+    this.messageJa =
+      cause instanceof IngestError
+        ? cause.messageJa
+        : isPlatformError(cause, "TARGET_DELETED")
+          ? cause.messageJa
+          : retryable && isPlatformError(cause)
+            ? `${fileName}: ${cause.messageJa}`
+            : `${fileName}: ${GENERIC_FAILURE}`;
+  }
+}
+
+function classify(error: unknown): JobErrorVerdict {
+  if (error instanceof FileAttemptError) return { permanent: error.permanent, messageJa: error.messageJa };
+  return { permanent: true, messageJa: GENERIC_FAILURE };
+}
+
+// Platform job ids of new job files, in their order (the queue claims by id).
+async function enqueueFiles(trx: Trx, fileIds: readonly number[]): Promise<void> {
+  for (const id of fileIds) {
+    const queueJobId = await enqueueJob(trx as unknown as AnyDb, {
+      queue: INGEST_QUEUE,
+      payload: { jobFileId: id } satisfies IngestPayload,
+      maxAttempts: INGEST_MAX_ATTEMPTS,
+    });
+    await trx
+      .updateTable("support_desk_job_files")
+      .set({ queue_job_id: queueJobId })
+      .where("id", "=", id)
+      .execute();
+  }
 }
 
 // A queued job of the actor on a folder (its files are inserted by the caller).
@@ -124,6 +198,7 @@ export async function enqueueUpload(
   const kind = options.replaceDocumentId === undefined ? "upload" : "replace";
   return desk.db.transaction().execute(async (trx) => {
     const job = await insertJob(trx, desk, actor, { folderId, kind });
+    const fileIds: number[] = [];
     let position = 0;
     for (const file of present) {
       const stored = await putFile(
@@ -137,7 +212,7 @@ export async function enqueueUpload(
         },
         { db: trx },
       );
-      await trx
+      const row = await trx
         .insertInto("support_desk_job_files")
         .values({
           job_id: job.id,
@@ -149,8 +224,11 @@ export async function enqueueUpload(
           error_ja: null,
           notice_ja: null,
         })
-        .execute();
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      fileIds.push(row.id);
     }
+    await enqueueFiles(trx, fileIds);
     await appendAudit(
       trx,
       actor,
@@ -191,7 +269,7 @@ export async function enqueueRechunk(desk: Desk, actor: Actor, folderId: number)
   if (docs.length === 0) return null;
   return desk.db.transaction().execute(async (trx) => {
     const job = await insertJob(trx, desk, actor, { folderId, kind: "rechunk" });
-    await trx
+    const rows = await trx
       .insertInto("support_desk_job_files")
       .values(
         docs.map((d, i) => ({
@@ -205,7 +283,12 @@ export async function enqueueRechunk(desk: Desk, actor: Actor, folderId: number)
           notice_ja: null,
         })),
       )
+      .returning("id")
       .execute();
+    await enqueueFiles(
+      trx,
+      rows.map((r) => r.id).sort((a, b) => a - b),
+    );
     await appendAudit(
       trx,
       actor,
@@ -254,26 +337,28 @@ export async function getJob(desk: Desk, jobId: number): Promise<JobView | undef
   };
 }
 
-async function auditActorOf(desk: Desk, userId: number | null): Promise<AuditActor> {
+// `db` may be a transaction: on PGlite (one connection) a query beside an open transaction waits forever.
+async function auditActorOf(db: Desk["db"] | Trx, userId: number | null): Promise<AuditActor> {
   if (userId === null) return { id: null, login: "system", sourceIp: null, requestId: null };
-  const user = await desk.db
-    .selectFrom("users")
-    .select("login_id")
-    .where("id", "=", userId)
-    .executeTakeFirst();
+  const user = await db.selectFrom("users").select("login_id").where("id", "=", userId).executeTakeFirst();
   return { id: userId, login: user?.login_id ?? "unknown", sourceIp: null, requestId: null };
 }
 
 /**
- * The in-process ingestion worker. For each queued file: decrypt the original, parse and chunk it
- * with the folder's policy (outside any transaction), then in ONE transaction write the version,
- * its sections and chunk rows, drop the previous version's chunks, mark the file done and audit;
- * only after the commit is the in-memory index swapped with `replaceDocument`. A parser failure or
- * a crash before the commit leaves the previous version (or nothing) in storage and in the index.
+ * The ingestion worker on the platform's durable job queue: each queued file is a job that any
+ * instance may claim. For each file: decrypt the original, parse, chunk and tokenise it with the
+ * folder's policy (through `prepare`, the desk's worker pool: time and memory limits), fetch
+ * embeddings, then in ONE transaction that also checks the claim and marks the job done, write the
+ * version, its sections and chunk rows, drop the previous version's chunks, stage the index change (the
+ * database index writes in the transaction), mark the file done and audit; only after the commit
+ * is the in-process index swapped. A parser failure or a crash before
+ * the commit leaves the previous version (or nothing) in storage and in the index. A file that
+ * times out or crashes its worker is tried again, {@link INGEST_MAX_ATTEMPTS} times at most
+ * (a crash of the whole process counts too), then ends 失敗 with a Japanese reason.
  *
  * @example
  * ```ts
- * const queue = createIngestionQueue(desk);
+ * const queue = createIngestionQueue(desk, { prepare: workers.prepare });
  * await queue.recover(); // at start
  * queue.kick(); // after each enqueue
  * await queue.idle();
@@ -281,9 +366,10 @@ async function auditActorOf(desk: Desk, userId: number | null): Promise<AuditAct
  */
 export function createIngestionQueue(desk: Desk, options: IngestionOptions = {}): IngestionQueue {
   const prepare = options.prepare ?? prepareDocument;
-  let running: Promise<void> | undefined;
+  const db = desk.db as unknown as AnyDb;
 
-  async function processFile(fileId: number): Promise<void> {
+  async function processFile(job: ClaimedJob<IngestPayload>, context: JobContext): Promise<void> {
+    const fileId = job.payload.jobFileId;
     const file = await desk.db
       .selectFrom("support_desk_job_files as f")
       .innerJoin("support_desk_jobs as j", "j.id", "f.job_id")
@@ -294,6 +380,7 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
         "f.file_name",
         "f.file_id",
         "f.document_id",
+        "f.status",
         "j.kind",
         "j.folder_id",
         "j.created_by",
@@ -301,7 +388,9 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
         "fo.chunk_overlap",
       ])
       .where("f.id", "=", fileId)
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    // The file's row is gone or already settled: nothing to do, the job completes empty.
+    if (!file || file.status === "done" || file.status === "failed") return;
     await desk.db
       .updateTable("support_desk_job_files")
       .set({ status: "running" })
@@ -313,12 +402,13 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
       .where("id", "=", file.job_id)
       .where("status", "=", "queued")
       .execute();
-    const actor = await auditActorOf(desk, file.created_by);
+    const actor = await auditActorOf(desk.db, file.created_by);
     try {
       const { data } = await readFile(desk.platform, SYSTEM, file.file_id);
       const prepared = await prepare(
         { bytes: data, fileName: file.file_name },
         { size: file.chunk_size, overlap: file.chunk_overlap },
+        { signal: context.signal },
       );
       if (prepared.chunks.length === 0) {
         throw new IngestError({ code: "EMPTY_FILE", fileName: file.file_name, detail: "no text" });
@@ -331,7 +421,10 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
         file.file_name,
       );
       let chunks: IndexedChunk[] = [];
-      await desk.db.transaction().execute(async (trx) => {
+      let rows: Bm25Row[] = [];
+      let applyToIndex: () => void = () => undefined;
+      await context.complete(async (anyTrx) => {
+        const trx = anyTrx as Trx;
         const existing = await trx
           .selectFrom("support_desk_documents")
           .select(["name", "deleted_at"])
@@ -398,13 +491,13 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
           text: c.text,
           locator: c.locator,
         }));
-        const scratch = createBm25Index();
-        scratch.add(chunks);
+        // Terms come from the worker: the event loop never tokenises a whole document.
+        rows = chunks.map((c, i) => ({ ...c, terms: prepared.terms[i] ?? "" }));
         await trx.deleteFrom("support_desk_chunks").where("document_id", "=", documentId).execute();
         await insertBatched(
           trx,
           "support_desk_chunks",
-          scratch.rows().map((r) => ({
+          rows.map((r) => ({
             chunk_id: r.chunkId,
             document_id: documentId,
             version_id: versionRow.id,
@@ -468,9 +561,12 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
           },
           { clock: desk.platform.clock },
         );
+        await finishJobIfDone(trx, file.job_id);
+        // The rows carry the worker's terms, so neither index tokenises on the event loop.
+        applyToIndex = await desk.search.stage(trx, documentId, rows);
         await options.beforeCommit?.(file.file_name);
       });
-      desk.index.replaceDocument(documentId, chunks);
+      applyToIndex();
       if (desk.dense) {
         const embedded: EmbeddedChunk[] = embeddings
           ? chunks.map((c, i) => ({ ...c, embedding: embeddings[i] ?? [] }))
@@ -482,32 +578,46 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
         folderId: file.folder_id,
       });
     } catch (error) {
-      desk.platform.logger.warn({ err: error, file: file.file_name }, "ingestion failed");
-      const message =
-        error instanceof PlatformError && error.code === "TARGET_DELETED"
-          ? error.messageJa
-          : failureMessage(file.file_name, error);
-      await desk.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable("support_desk_job_files")
-          .set({ status: "failed", error_ja: message })
-          .where("id", "=", fileId)
-          .execute();
-        await appendAudit(
-          trx,
-          actor,
-          {
-            action: "document.ingest",
-            targetType: "folder",
-            targetId: file.folder_id,
-            result: "failure",
-            detail: { jobId: file.job_id, file: file.file_name, reason: message },
-          },
-          { clock: desk.platform.clock },
-        );
-      });
+      // A claim lost to another instance is the runner's business, not a failure of the file.
+      if (isPlatformError(error, "CONFLICT") && context.signal.aborted) throw error;
+      desk.platform.logger.warn(
+        { err: error, file: file.file_name, attempt: job.attempt, of: job.maxAttempts },
+        "ingestion attempt failed",
+      );
+      throw new FileAttemptError(file.file_name, error);
     }
-    await finishJobIfDone(file.job_id);
+  }
+
+  // Runs in the transaction that ends the platform job 失敗: the file says why, the job may finish.
+  async function fileFailed(job: FailedJob<IngestPayload>, anyTrx: AnyDb): Promise<void> {
+    const trx = anyTrx as Trx;
+    const file = await trx
+      .selectFrom("support_desk_job_files as f")
+      .innerJoin("support_desk_jobs as j", "j.id", "f.job_id")
+      .select(["f.id", "f.job_id", "f.file_name", "j.folder_id", "j.created_by"])
+      .where("f.id", "=", job.payload.jobFileId)
+      .executeTakeFirst();
+    if (!file) return;
+    const prefix = `${file.file_name}: `;
+    const message = job.messageJa.startsWith(prefix) ? job.messageJa : `${prefix}${job.messageJa}`;
+    await trx
+      .updateTable("support_desk_job_files")
+      .set({ status: "failed", error_ja: message })
+      .where("id", "=", file.id)
+      .execute();
+    await appendAudit(
+      trx,
+      await auditActorOf(trx, file.created_by),
+      {
+        action: "document.ingest",
+        targetType: "folder",
+        targetId: file.folder_id,
+        result: "failure",
+        detail: { jobId: file.job_id, file: file.file_name, reason: message, attempts: job.attempts },
+      },
+      { clock: desk.platform.clock },
+    );
+    await finishJobIfDone(trx, file.job_id);
   }
 
   async function embedChunks(texts: readonly string[], fileName: string): Promise<number[][] | undefined> {
@@ -532,14 +642,14 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
     }
   }
 
-  async function finishJobIfDone(jobId: number): Promise<void> {
-    const files = await desk.db
+  async function finishJobIfDone(trx: Trx, jobId: number): Promise<void> {
+    const files = await trx
       .selectFrom("support_desk_job_files")
       .select("status")
       .where("job_id", "=", jobId)
       .execute();
     if (files.some((f) => f.status === "queued" || f.status === "running")) return;
-    await desk.db
+    await trx
       .updateTable("support_desk_jobs")
       .set({
         status: files.every((f) => f.status === "failed") ? "failed" : "done",
@@ -549,43 +659,27 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
       .execute();
   }
 
-  async function drain(): Promise<void> {
-    for (;;) {
-      const next = await desk.db
-        .selectFrom("support_desk_job_files")
-        .select("id")
-        .where("status", "=", "queued")
-        .orderBy("job_id")
-        .orderBy("position")
-        .limit(1)
-        .executeTakeFirst();
-      if (!next) return;
-      await processFile(next.id);
-    }
-  }
+  const settings = options.jobs ?? {};
+  const runner = startJobRunner<IngestPayload>(db, {
+    queue: INGEST_QUEUE,
+    handler: processFile,
+    onFailed: fileFailed,
+    classify,
+    leaseMs: settings.leaseMs ?? 60_000,
+    pollMs: settings.pollMs ?? 2_000,
+    retryDelayMs: settings.retryDelayMs ?? 5_000,
+    logger: desk.platform.logger,
+  });
 
-  const queue: IngestionQueue = {
-    kick() {
-      if (running) return;
-      running = drain()
-        .catch((error: unknown) => desk.platform.logger.error({ err: error }, "ingestion worker stopped"))
-        .finally(() => {
-          running = undefined;
-        });
-    },
-    async idle() {
-      while (running) await running;
-    },
+  return {
+    kick: () => runner.kick(),
+    idle: () => runner.idle(),
     async recover() {
-      await desk.db
-        .updateTable("support_desk_job_files")
-        .set({ status: "queued" })
-        .where("status", "=", "running")
-        .execute();
-      queue.kick();
+      if (desk.platform.kind === "pglite") await expireLeases(db, INGEST_QUEUE);
+      runner.kick();
     },
+    stop: () => runner.stop(),
   };
-  return queue;
 }
 
 async function insertBatched<

@@ -87,6 +87,8 @@ export interface SupportDeskTables {
     status: JobStatus;
     error_ja: string | null;
     notice_ja: string | null;
+    /** The platform job (`ward_jobs`) that claims and retries this file. */
+    queue_job_id: Generated<number | null>;
   };
   support_desk_threads: {
     id: Generated<number>;
@@ -111,6 +113,33 @@ export interface SupportDeskTables {
     dimensions: number;
     /** Base64 of the little-endian Float32 values. */
     vector: string;
+  };
+  /** The database search index (chunks with their analyzer terms; see database-search-index.ts). */
+  support_desk_search_chunks: {
+    chunk_id: string;
+    document_id: string;
+    folder_id: string;
+    ordinal: number;
+    text: string;
+    locator: string;
+    /** Every term occurrence, space-separated, for exact BM25 rescoring. */
+    terms: string;
+    /** Term occurrences (the BM25 length). */
+    length: number;
+    /** The distinct terms as a tsvector (GIN-indexed); written with array_to_tsvector. */
+    lexemes: string;
+  };
+  /** Per folder, how many indexed chunks contain a term (BM25 document frequency). */
+  support_desk_search_terms: {
+    term: string;
+    folder_id: string;
+    df: number;
+  };
+  /** Per folder, indexed chunks and their total length (BM25 average length). */
+  support_desk_search_folders: {
+    folder_id: string;
+    chunks: number;
+    total_length: number;
   };
   support_desk_usage: {
     id: Generated<number>;
@@ -274,6 +303,64 @@ export const supportDeskMigrations: MigrationSet = {
         await sql`create index support_desk_usage_user on support_desk_usage (user_id, asked_at)`.execute(
           trx,
         );
+      },
+    },
+    {
+      // Files move to the platform's durable queue: each waiting file, or one a crash left running,
+      // becomes a queued platform job (in upload order); finished files need none.
+      id: "003_desk-runtime_platform_jobs",
+      async up(trx) {
+        await sql`alter table support_desk_job_files add column queue_job_id integer references ward_jobs(id)`.execute(
+          trx,
+        );
+        await sql`insert into ward_jobs (queue, payload, status, max_attempts, run_after, created_at)
+          select 'support-desk.ingest', jsonb_build_object('jobFileId', id), 'queued', 3, now(), now()
+          from support_desk_job_files
+          where status in ('queued', 'running')
+          order by job_id, position`.execute(trx);
+        await sql`update support_desk_job_files f
+          set queue_job_id = j.id, status = 'queued'
+          from ward_jobs j
+          where j.queue = 'support-desk.ingest' and (j.payload ->> 'jobFileId')::integer = f.id
+            and f.status in ('queued', 'running')`.execute(trx);
+        await sql`create index support_desk_job_files_queue_job on support_desk_job_files (queue_job_id)`.execute(
+          trx,
+        );
+      },
+    },
+    {
+      id: "003_search-ja_database_index",
+      async up(trx) {
+        // The database search index: shared by every instance on one PostgreSQL, bounded by disk.
+        // Statistics have no sign checks: decrements arrive as negative upserts.
+        await sql`create table support_desk_search_chunks (
+          chunk_id text primary key,
+          document_id text not null,
+          folder_id text not null,
+          ordinal integer not null check (ordinal >= 0),
+          text text not null,
+          locator text not null,
+          terms text not null,
+          length integer not null check (length >= 0),
+          lexemes tsvector not null
+        )`.execute(trx);
+        await sql`create index support_desk_search_chunks_document on support_desk_search_chunks (document_id)`.execute(
+          trx,
+        );
+        await sql`create index support_desk_search_chunks_lexemes on support_desk_search_chunks using gin (lexemes)`.execute(
+          trx,
+        );
+        await sql`create table support_desk_search_terms (
+          term text not null,
+          folder_id text not null,
+          df integer not null,
+          primary key (term, folder_id)
+        )`.execute(trx);
+        await sql`create table support_desk_search_folders (
+          folder_id text primary key,
+          chunks integer not null,
+          total_length bigint not null
+        )`.execute(trx);
       },
     },
   ],

@@ -24,8 +24,13 @@ export async function openTestDesk(options: SupportDeskOptions & { storage?: Tes
     ...storage,
     migrations: supportDeskMigrations,
   });
-  const support = await createSupportDesk(platform, { env: {}, ...deskOptions });
-  return { platform, ...support };
+  const support = await createSupportDesk(platform, {
+    env: {},
+    jobs: { pollMs: 0, retryDelayMs: 0 },
+    ...deskOptions,
+  });
+  // Tests close "the platform": stop ingestion and the workers with it.
+  return { ...support, platform: { ...platform, close: support.close } };
 }
 
 /** Creates the organisation the tests use (only once per platform). */

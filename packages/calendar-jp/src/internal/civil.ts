@@ -119,7 +119,12 @@ for (let k = 0; k < MONTH_STARTS.length; k++) {
 
 /** Parses `YYYY-MM-DD` to an epoch day, or returns NaN when the text is not a valid ISO date. */
 export function parseIsoDay(text: string): number {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  return text.length === 10 ? parseIsoDayPrefix(text) : Number.NaN;
+}
+
+/** Like {@link parseIsoDay}, on the first ten characters of a longer text (a date-time). */
+export function parseIsoDayPrefix(text: string): number {
+  if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
   const y0 = text.charCodeAt(0) - 48;
   const y1 = text.charCodeAt(1) - 48;
   const y2 = text.charCodeAt(2) - 48;

@@ -1,8 +1,8 @@
 import type { NormalizedCalendarPolicy } from "../calendar-policy.js";
-import { minutesOf } from "../calendar-policy.js";
 import { CalendarError } from "../errors.js";
-import { TABLE_START as HOLIDAY_START, type HolidayTableData } from "../holiday-table.js";
 import { daysFromCivil, daysInMonth, formatEpochDay, parseIsoDay } from "./civil.js";
+import { TABLE_START as HOLIDAY_START, type HolidayTableData } from "./holiday-data.js";
+import { minutesOf } from "./policy-check.js";
 
 /** Calendars cover 1900-01-01 to 2150-12-31 (holidays only from 1948-07-20). */
 export const CAL_START = daysFromCivil(1900, 1, 1);

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { InstantInput } from "../date-input.js";
 import { CalendarError } from "../errors.js";
+import { isoInstantMs } from "../iso-instant.js";
 import { TOKYO_ZONE, tokyoWallMs } from "./tokyo.js";
 
 function invalid(input: unknown): CalendarError {
@@ -13,6 +14,8 @@ function invalid(input: unknown): CalendarError {
 /** Epoch milliseconds of an instant; strings without an offset are Tokyo wall time. */
 export function epochMsOf(input: InstantInput): number {
   if (typeof input === "string") {
+    const fast = isoInstantMs(input);
+    if (fast !== undefined) return fast;
     const parsed = DateTime.fromISO(input, { zone: TOKYO_ZONE });
     if (!parsed.isValid) throw invalid(input);
     return parsed.toMillis();

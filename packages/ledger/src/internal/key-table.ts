@@ -22,19 +22,22 @@ export function createKeyTable(): KeyTable {
   let slots = new Int32Array(2 << 10);
   let mask = (slots.length >> 1) - 1;
   const keys: string[] = [];
-  let hashes = new Int32Array(1 << 10);
   // The hash of the last `find`, kept in a typed array: a closure variable would box it on every call.
   const lastHash = new Int32Array(1);
 
+  // Quadruple: fewer rehashes of a large table. Each pair already holds its hash, so rehashing reads
+  // the old table in order and no per-key hash array is kept.
   const grow = (): void => {
-    // Quadruple: fewer rehashes of a large table, at most 8 bytes × 8 slots per key.
-    const next = new Int32Array(slots.length * 4);
+    const old = slots;
+    const next = new Int32Array(old.length * 4);
     const nextMask = (next.length >> 1) - 1;
-    for (let k = 0; k < keys.length; k++) {
-      const h = hashes[k] as number;
+    for (let j = 0; j < old.length; j += 2) {
+      const v = old[j] as number;
+      if (v === 0) continue;
+      const h = old[j + 1] as number;
       let i = h & nextMask;
       while ((next[i << 1] as number) !== 0) i = (i + 1) & nextMask;
-      next[i << 1] = k + 1;
+      next[i << 1] = v;
       next[(i << 1) + 1] = h;
     }
     slots = next;
@@ -58,15 +61,8 @@ export function createKeyTable(): KeyTable {
       const index = keys.length;
       const i = -1 - found;
       slots[i << 1] = index + 1;
-      const h = lastHash[0] as number;
-      slots[(i << 1) + 1] = h;
+      slots[(i << 1) + 1] = lastHash[0] as number;
       keys.push(key);
-      if (index === hashes.length) {
-        const next = new Int32Array(index * 2);
-        next.set(hashes);
-        hashes = next;
-      }
-      hashes[index] = h;
       if (keys.length * 2 > mask + 1) grow();
       return index;
     },

@@ -166,7 +166,13 @@ export function createApp(platform: Platform, options: AppOptions): Hono<Platfor
   });
 
   app.onError((error, c) => {
-    const known = isPlatformError(error) ? error : undefined;
+    // A body the runtime cannot parse (e.g. a CR/LF inside a multipart file name) is the client's fault.
+    const unparsable = error instanceof TypeError && /^Failed to parse body as/.test(error.message);
+    const known = isPlatformError(error)
+      ? error
+      : unparsable
+        ? new PlatformError("BAD_REQUEST", { message: error.message })
+        : undefined;
     const code = known?.code ?? "INTERNAL";
     const status = known?.status ?? 500;
     if (status >= 500) c.get("log").error({ err: error }, "request failed");

@@ -46,4 +46,14 @@ describe("uploadedFiles", () => {
     ]);
     expect(await uploadedFiles({}, "file")).toEqual([]);
   });
+
+  it("refuses a file name with a line break (BAD_REQUEST), which would split headers and logs", async () => {
+    let caught: unknown;
+    try {
+      await uploadedFiles({ file: new File(["x"], "a\r\nSet-Cookie: x.csv") }, "file");
+    } catch (error) {
+      caught = error;
+    }
+    expect(isPlatformError(caught, "BAD_REQUEST")).toBe(true);
+  });
 });

@@ -27,9 +27,19 @@ export function idParam(c: AppContext, name: string): number {
   return value;
 }
 
+// Control characters (CR, LF, NUL …) have no place in a file name: they split headers and logs.
+function hasControlCharacter(name: string): boolean {
+  for (let i = 0; i < name.length; i += 1) {
+    const code = name.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 /**
  * Every uploaded file of a multipart field, as bytes (a chosen but empty file counts; no choice does not).
  *
+ * @throws PlatformError `BAD_REQUEST` (400) when a file name holds control characters (CR, LF …)
  * @example
  * ```ts
  * const [file] = await uploadedFiles(await c.req.parseBody({ all: true }), "file");
@@ -41,6 +51,13 @@ export async function uploadedFiles(body: Record<string, unknown>, field: string
   const files: UploadedFile[] = [];
   for (const item of list) {
     if (item instanceof File && (item.size > 0 || item.name !== "")) {
+      if (hasControlCharacter(item.name)) {
+        throw new PlatformError("BAD_REQUEST", {
+          message: "control character in a file name",
+          messageJa:
+            "ファイル名に使用できない文字（改行など）が含まれています。ファイル名を変更してください。",
+        });
+      }
       files.push({ name: item.name, contentType: item.type, data: new Uint8Array(await item.arrayBuffer()) });
     }
   }
