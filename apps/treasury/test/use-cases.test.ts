@@ -2,25 +2,9 @@ import { type Actor, isPlatformError, type Platform, type SessionUser } from "@w
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { treasuryDb } from "../src/storage/db.js";
 import { importPayments } from "../src/use-cases/import-payments.js";
-import {
-  memoryPlatform,
-  PGLITE_START_TIMEOUT,
-  postgresPlatform,
-  postgresSkipReason,
-} from "./support/platform.js";
+import { PGLITE_START_TIMEOUT, TEST_BACKENDS } from "./support/platform.js";
 
-const backends = [
-  {
-    name: "PGlite",
-    skip: false,
-    open: async () => ({ platform: await memoryPlatform(), drop: async () => undefined }),
-  },
-  {
-    name: `PostgreSQL${postgresSkipReason ? ` — skipped: ${postgresSkipReason}` : ""}`,
-    skip: postgresSkipReason !== undefined,
-    open: postgresPlatform,
-  },
-];
+const backends = TEST_BACKENDS;
 
 const actor = (role: SessionUser["role"]): Actor => ({
   user: { id: 1, loginId: "u", displayName: "u", role, departmentId: null, mustChangePassword: false },
@@ -41,7 +25,6 @@ for (const backend of backends) {
       ({ platform, drop } = await backend.open());
     }, PGLITE_START_TIMEOUT);
     afterAll(async () => {
-      await platform?.close();
       await drop?.();
     });
 
