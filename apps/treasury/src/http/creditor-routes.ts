@@ -1,22 +1,10 @@
 import { fileResponse, html, idParam, renderPage, requirePermission, safeParseForm } from "@ward/platform";
 import { z } from "zod";
-import { creditorFormPage } from "../ui/creditor-form.js";
+import { creditorFormPage, creditorIssues } from "../ui/creditor-form.js";
 import { POLICIES } from "../use-cases/policies.js";
 import { printCreditorLetter } from "../use-cases/print-creditor-letter.js";
 import { registerCreditor } from "../use-cases/register-creditor.js";
 import { csrfTokenOf, type RouteDeps, screenApp } from "./route-deps.js";
-
-/** Domain field names (Japanese) → the registration form's inputs. */
-const CREDITOR_FIELDS: Readonly<Record<string, string>> = {
-  債権者名: "creditorName",
-  郵便番号: "postalCode",
-  住所: "address",
-  金融機関コード: "bankCode",
-  支店コード: "branchCode",
-  預金種目: "accountType",
-  口座番号: "accountNumber",
-  "口座名義（カナ）": "holderName",
-};
 
 // The domain validates the account (bank codes, kana); the form only gathers the texts.
 const text = z.string().default("");
@@ -64,10 +52,7 @@ export function creditorRoutes({ platform, today }: RouteDeps) {
       if (!result.ok) {
         return page({
           values,
-          issues: result.errors.map((e) => ({
-            path: CREDITOR_FIELDS[e.field] ?? "holderName",
-            message: `${e.field}：${e.message}`,
-          })),
+          issues: creditorIssues(result.errors),
         });
       }
       const a = result.creditor.account;

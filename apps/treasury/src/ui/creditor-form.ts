@@ -1,6 +1,33 @@
 import { csrfField, errorSummary, field, html, issuesFor, selectField } from "@ward/platform";
 import type { Issues, Page } from "./parts.js";
 
+/** Domain field names (Japanese) → the registration form's inputs. */
+const CREDITOR_FIELDS: Readonly<Record<string, string>> = {
+  債権者名: "creditorName",
+  郵便番号: "postalCode",
+  住所: "address",
+  金融機関コード: "bankCode",
+  支店コード: "branchCode",
+  預金種目: "accountType",
+  口座番号: "accountNumber",
+  "口座名義（カナ）": "holderName",
+};
+
+/**
+ * The domain's findings (named by Japanese field) as issues beside the form's inputs.
+ *
+ * @example
+ * creditorIssues([{ field: "支店コード", message: "3桁の数字です" }]); // => [{ path: "branchCode", message: "支店コード：3桁の数字です" }]
+ */
+export function creditorIssues(
+  errors: readonly { readonly field: string; readonly message: string }[],
+): Issues {
+  return errors.map((e) => ({
+    path: CREDITOR_FIELDS[e.field] ?? "holderName",
+    message: `${e.field}：${e.message}`,
+  }));
+}
+
 /**
  * 債権者口座の登録: the form with the submitted values and their issues, or a notice after saving.
  *
