@@ -5,21 +5,9 @@ import { createTreasuryApp } from "../src/http/treasury-app.js";
 import { registerCreditorAccount } from "../src/storage/creditor-accounts.js";
 import { addFailedTransfers } from "../src/storage/failed-transfers.js";
 import { CLERK_PASSWORD, createClerk } from "./support/clerk.js";
-import {
-  memoryPlatform,
-  PGLITE_START_TIMEOUT,
-  postgresPlatform,
-  postgresSkipReason,
-} from "./support/platform.js";
+import { PGLITE_START_TIMEOUT, TEST_BACKENDS } from "./support/platform.js";
 
-const backends = [
-  { name: "PGlite", skip: false, open: async () => ({ platform: await memoryPlatform(), drop: undefined }) },
-  {
-    name: `PostgreSQL${postgresSkipReason ? ` — skipped: ${postgresSkipReason}` : ""}`,
-    skip: postgresSkipReason !== undefined,
-    open: postgresPlatform,
-  },
-];
+const backends = TEST_BACKENDS;
 
 const PERSONAL_PATHS = [
   "/payment-advice?month=2025-12",

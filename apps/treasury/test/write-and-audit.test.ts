@@ -11,25 +11,9 @@ import { CONCURRENT_PAYMENTS_JA, importPaymentOrdersCsv } from "../src/storage/i
 import { treasuryMigrations } from "../src/storage/migrations.js";
 import { recordStampEntry } from "../src/storage/stamp-entries.js";
 import { CLERK_PASSWORD, createClerk } from "./support/clerk.js";
-import {
-  memoryPlatform,
-  PGLITE_START_TIMEOUT,
-  postgresPlatform,
-  postgresSkipReason,
-} from "./support/platform.js";
+import { PGLITE_START_TIMEOUT, TEST_BACKENDS } from "./support/platform.js";
 
-const backends = [
-  {
-    name: "PGlite",
-    skip: false,
-    open: async () => ({ platform: await memoryPlatform(), drop: async () => undefined }),
-  },
-  {
-    name: `PostgreSQL${postgresSkipReason ? ` — skipped: ${postgresSkipReason}` : ""}`,
-    skip: postgresSkipReason !== undefined,
-    open: postgresPlatform,
-  },
-];
+const backends = TEST_BACKENDS;
 
 const count = async (platform: Platform, table: "treasury_notices" | "treasury_import_batches") =>
   Number(

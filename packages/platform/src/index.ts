@@ -179,6 +179,14 @@ export {
   safeParseForm,
   wantsJson,
 } from "./http/request-helpers.js";
+export {
+  type AppContext,
+  fileResponse,
+  idParam,
+  type UploadedFile,
+  uploadedFiles,
+  XLSX_MIME_TYPE,
+} from "./http/route-helpers.js";
 export { type RunningServer, type ServerOptions, startServer } from "./http/start-server.js";
 export { jobMigrations } from "./jobs/job-migrations.js";
 export {

@@ -1,14 +1,13 @@
 import { formatWareki } from "@ward/calendar-jp";
 import { parseAdviceMonth } from "../domain/payment-advice-list.js";
-import { formatYen } from "../internal/format-yen.js";
 import { writePaymentAdviceLetters } from "../letters/payment-advice-letters.js";
 import {
   adviceMonthLabel,
   writePaymentAdviceCsv,
   writePaymentAdviceWorkbook,
 } from "../reports/payment-advice-report.js";
-import { paymentAdviceList } from "../storage/payment-advice-list.js";
-import { auditPersonalDataRead, requirePersonalData } from "../storage/personal-data.js";
+import { formatYen } from "../ui/parts.js";
+import { type AdviceFormat, showPaymentAdvice } from "../use-cases/show-payment-advice.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import type { CommandContext } from "./records-commands.js";
 
@@ -43,14 +42,7 @@ export async function runAdviceCommand(ctx: CommandContext): Promise<number> {
   if (encoding !== "utf-8" && encoding !== "shift_jis") ctx.fail("--encoding は utf-8 か shift_jis です。");
   const platform = await ctx.open();
   try {
-    await requirePersonalData(platform, ctx.actor(), "payment_advice");
-    const list = await paymentAdviceList(platform, month);
-    await auditPersonalDataRead(platform, ctx.actor(), {
-      output: "payment_advice",
-      target: monthText,
-      format: ext ?? "pdf",
-      records: list.creditors.length,
-    });
+    const list = await showPaymentAdvice(platform, ctx.actor(), month, (ext ?? "pdf") as AdviceFormat);
     const label = adviceMonthLabel(list);
     const bytes =
       ext === "pdf"

@@ -18,15 +18,16 @@ import {
 } from "../reports/report-files.js";
 import { stampLedgerReport } from "../reports/stamp-ledger-report.js";
 import { workReport } from "../reports/work-report.js";
-import {
-  importFailedTransfersCsv,
-  listFailedTransfers,
-  updateFailedTransfer,
-} from "../storage/failed-transfers.js";
-import { importPaymentOrdersCsv, importTransferApplicationsCsv } from "../storage/import-payments.js";
-import { auditPersonalDataRead, requirePersonalData } from "../storage/personal-data.js";
-import { loadStampBook, recordStampEntry } from "../storage/stamp-entries.js";
-import { addWorkRecord, loadWorkReportData } from "../storage/work-records.js";
+import { listFailedTransfers } from "../storage/failed-transfers.js";
+import { auditPersonalDataRead } from "../storage/personal-data.js";
+import { loadStampBook } from "../storage/stamp-entries.js";
+import { loadWorkReportData } from "../storage/work-records.js";
+import { formatYen } from "../ui/parts.js";
+import { importPayments } from "../use-cases/import-payments.js";
+import { requirePersonalData } from "../use-cases/policies.js";
+import { answerFailedTransfer, importFailedTransfers } from "../use-cases/record-failed-transfers.js";
+import { recordStampEntry } from "../use-cases/record-stamp-entry.js";
+import { recordWork } from "../use-cases/record-work.js";
 import { writeFileAtomic } from "./atomic-write.js";
 
 /** What a records command needs from `runCli`. */
@@ -121,7 +122,7 @@ async function importFile(
     return 1;
   }
   ctx.out(
-    `${noun}を${result.count.toLocaleString("ja-JP")}件取り込みました${result.totalYen === undefined ? "" : `（${result.totalYen.toLocaleString("ja-JP")}円）`}。`,
+    `${noun}を${result.count.toLocaleString("ja-JP")}件取り込みました${result.totalYen === undefined ? "" : `（${formatYen(result.totalYen)}）`}。`,
   );
   return 0;
 }
@@ -135,13 +136,17 @@ export async function runRecordsCommand(command: string, ctx: CommandContext): P
   const key = `${command} ${sub ?? ""}`;
   switch (key) {
     case "orders import":
-      return importFile(ctx, "支出命令", (p, b, f) => importPaymentOrdersCsv(p, ctx.actor(), b, f));
+      return importFile(ctx, "支出命令", (p, b, f) =>
+        importPayments(p, ctx.actor(), { kind: "orders", bytes: b, fileName: f }),
+      );
     case "applications import":
       return importFile(ctx, "e ビジネスサイト申請", (p, b, f) =>
-        importTransferApplicationsCsv(p, ctx.actor(), b, f),
+        importPayments(p, ctx.actor(), { kind: "applications", bytes: b, fileName: f }),
       );
     case "failed-transfers import":
-      return importFile(ctx, "口座振替支払不能", (p, b, f) => importFailedTransfersCsv(p, ctx.actor(), b, f));
+      return importFile(ctx, "口座振替支払不能", (p, b, f) =>
+        importFailedTransfers(p, ctx.actor(), { bytes: b, fileName: f }),
+      );
     case "failed-transfers export": {
       const target = need(ctx, "out", "出力ファイル（.xlsx または .csv）");
       const statusText = str(ctx, "status");
@@ -173,7 +178,7 @@ export async function runRecordsCommand(command: string, ctx: CommandContext): P
         ctx.fail("--reply は 再送・変更・戻入 のいずれかです。");
       const memo = str(ctx, "note");
       const result = await withPlatform(ctx, (p) =>
-        updateFailedTransfer(p, ctx.actor(), id, {
+        answerFailedTransfer(p, ctx.actor(), id, {
           status,
           ...(replyKind ? { replyKind } : {}),
           ...(memo === undefined ? {} : { replyText: memo }),
@@ -215,7 +220,7 @@ export async function runRecordsCommand(command: string, ctx: CommandContext): P
     }
     case "work record": {
       const result = await withPlatform(ctx, (p) =>
-        addWorkRecord(p, ctx.actor(), {
+        recordWork(p, ctx.actor(), {
           date: str(ctx, "date") ?? ctx.today,
           workItemId: str(ctx, "item") ?? "",
           count: str(ctx, "count") ?? "",

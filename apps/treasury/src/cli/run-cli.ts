@@ -19,10 +19,11 @@ import { pino } from "pino";
 import { formatPaymentNoticesCsv, generatePaymentNotices, TreasuryError } from "../domain/index.js";
 import { writeTallyCsv } from "../reports/tally-csv.js";
 import { writeTallyWorkbook } from "../reports/tally-workbook.js";
-import { importNoticeFile } from "../storage/import-notices.js";
 import { loadNotices } from "../storage/load-notices.js";
 import { treasuryMigrations } from "../storage/migrations.js";
 import { zenginFileForDate } from "../storage/payments.js";
+import { formatYen } from "../ui/parts.js";
+import { importNotices } from "../use-cases/import-notices.js";
 import { ADVICE_USAGE, runAdviceCommand } from "./advice-command.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { PERSONAL_DATA_USAGE, runPersonalDataCommand } from "./personal-data-command.js";
@@ -193,7 +194,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const platform = await open();
         try {
           const bar = progressBar(io.stderr, "取込中");
-          const result = await importNoticeFile(platform, actor, bytes, {
+          const result = await importNotices(platform, actor, bytes, {
             fileName: file,
             today: io.today,
             ...(values["fiscal-year"] !== undefined
@@ -211,7 +212,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return 1;
           }
           out(
-            `取込完了：${result.rowCount.toLocaleString("ja-JP")}件（新規 ${result.freshCount.toLocaleString("ja-JP")}件、取込済みのため除外 ${result.reimportCount.toLocaleString("ja-JP")}件）、新規分の金額 ${result.totalYen.toLocaleString("ja-JP")}円、文字コード ${result.encoding}、取込番号 ${result.batchId}`,
+            `取込完了：${result.rowCount.toLocaleString("ja-JP")}件（新規 ${result.freshCount.toLocaleString("ja-JP")}件、取込済みのため除外 ${result.reimportCount.toLocaleString("ja-JP")}件）、新規分の金額 ${formatYen(result.totalYen)}、文字コード ${result.encoding}、取込番号 ${result.batchId}`,
           );
           return 0;
         } finally {
@@ -232,9 +233,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             await writeFileAtomic(path(target), bytes);
             out(`集計表を ${target} に書き出しました。`);
           }
-          out(
-            `${range.from}～${range.to}：${notices.length.toLocaleString("ja-JP")}件 ${total.toLocaleString("ja-JP")}円`,
-          );
+          out(`${range.from}～${range.to}：${notices.length.toLocaleString("ja-JP")}件 ${formatYen(total)}`);
           return 0;
         } finally {
           await platform.close();
@@ -262,9 +261,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             accountNumber,
           });
           await writeFileAtomic(path(target), file.bytes);
-          out(
-            `総合振込ファイルを ${target} に書き出しました：${file.count}件 ${file.totalYen.toLocaleString("ja-JP")}円`,
-          );
+          out(`総合振込ファイルを ${target} に書き出しました：${file.count}件 ${formatYen(file.totalYen)}`);
           return 0;
         } finally {
           await platform.close();

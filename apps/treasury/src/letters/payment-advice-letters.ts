@@ -1,9 +1,9 @@
 import { formatWareki } from "@ward/calendar-jp";
 import { TreasuryError } from "../domain/errors.js";
 import type { PaymentAdviceList } from "../domain/payment-advice-list.js";
-import { formatYen } from "../internal/format-yen.js";
 import { openTreasuryPdf } from "../internal/treasury-pdf.js";
 import { adviceMonthLabel } from "../reports/payment-advice-report.js";
+import { formatYen } from "../ui/parts.js";
 
 /** Options of {@link writePaymentAdviceLetters}. */
 export interface PaymentAdviceLetterOptions {

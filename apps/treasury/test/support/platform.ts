@@ -39,3 +39,24 @@ export async function postgresPlatform(): Promise<{ platform: Platform; drop(): 
 
 /** PGlite start-up plus migrations can take well over vitest's 10 s hook default on a loaded 2-core machine. */
 export const PGLITE_START_TIMEOUT = 60_000;
+
+/** Both engines for a storage test: PGlite always, PostgreSQL when reachable (else skipped, saying why); `drop()` closes. */
+export const TEST_BACKENDS: readonly {
+  readonly name: string;
+  readonly skip: boolean;
+  open(): Promise<{ platform: Platform; drop(): Promise<void> }>;
+}[] = [
+  {
+    name: "PGlite",
+    skip: false,
+    open: async () => {
+      const platform = await memoryPlatform();
+      return { platform, drop: () => platform.close() };
+    },
+  },
+  {
+    name: `PostgreSQL${postgresSkipReason ? ` — skipped: ${postgresSkipReason}` : ""}`,
+    skip: postgresSkipReason !== undefined,
+    open: postgresPlatform,
+  },
+];
