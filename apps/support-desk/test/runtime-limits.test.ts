@@ -72,7 +72,7 @@ describe("hostile uploads and attachments on PGlite", () => {
           "爆弾.pdf: ページ数が上限を超えているため読み取れません。ファイルを分割して登録してください",
         );
         expect(
-          t.desk.index.search("受付時間", { readableFolderIds: [String(folderId)], limit: 1 }),
+          await t.desk.index.search("受付時間", { readableFolderIds: [String(folderId)], limit: 1 }),
         ).toHaveLength(1);
         // Refused by the page-reference check: no worker had to be stopped.
         expect(t.workers.stats().ingestion.terminated).toBe(0);
