@@ -495,12 +495,20 @@ async function runEngine(name: Engine["name"]): Promise<void> {
       return ids;
     });
     const health: number[] = [];
+    let healthErrors = 0;
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
         const started = performance.now();
-        await fetch(`${base}/health`).then((r) => r.arrayBuffer());
-        health.push(performance.now() - started);
+        const ok = await fetch(`${base}/health`).then(
+          async (r) => {
+            await r.arrayBuffer();
+            return r.ok;
+          },
+          () => false,
+        );
+        if (ok) health.push(performance.now() - started);
+        else healthErrors += 1;
         await sleep(100);
       }
     })();
@@ -511,7 +519,7 @@ async function runEngine(name: Engine["name"]): Promise<void> {
     await sampler;
     const healthSorted = sortedCopy(health);
     process.stdout.write(
-      `${describeRun(`paced during ${options.files} uploads ${name}`, during)}; uploads accepted in ${acceptedSeconds.toFixed(1)} s, ${ingested.done} ingested and ${ingested.failed} failed by the end; /health p99 ${ms(percentile(healthSorted, 99))} max ${ms(healthSorted.at(-1) ?? Number.NaN)} ms; load ${load()}\n`,
+      `${describeRun(`paced during ${options.files} uploads ${name}`, during)}; uploads accepted in ${acceptedSeconds.toFixed(1)} s, ${ingested.done} ingested and ${ingested.failed} failed by the end; /health p99 ${ms(percentile(healthSorted, 99))} max ${ms(healthSorted.at(-1) ?? Number.NaN)} ms, errors ${healthErrors}; load ${load()}\n`,
     );
     await waitForJobs(admin, jobIds);
     await stopApp(child);
