@@ -81,7 +81,7 @@ describe("dense retrieval with an OpenAI-compatible embeddings server on 127.0.0
     expect(t.desk.dense?.index.size).toBe(2);
 
     // No character of "廃棄物の出し方" occurs in the garbage leaflet: only the dense ranking finds it.
-    const lexical = t.desk.index.search("廃棄物の出し方", { readableFolderIds: [String(folderId)] });
+    const lexical = await t.desk.index.search("廃棄物の出し方", { readableFolderIds: [String(folderId)] });
     expect(lexical.map((hit) => t.desk.documents.get(hit.documentId)?.name)).not.toContain("粗大ごみ.txt");
     const fused = await t.desk.retrieve("廃棄物の出し方", {
       readableFolderIds: [String(folderId)],

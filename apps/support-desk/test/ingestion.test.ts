@@ -30,8 +30,8 @@ async function upload(admin: TestClient, folderId: number, files: Array<{ name: 
   return Number(/\/jobs\/(\d+)/.exec(res.headers.get("location") ?? "")?.[1]);
 }
 
-const search = (t: Desk, q: string, folderId: number) =>
-  t.desk.index.search(q, { readableFolderIds: [String(folderId)], limit: 5 });
+const search = async (t: Desk, q: string, folderId: number) =>
+  await t.desk.index.search(q, { readableFolderIds: [String(folderId)], limit: 5 });
 
 const { backends } = await testDatabases();
 afterAll(dropTestSchemas);
@@ -67,8 +67,8 @@ for (const backend of backends) {
       };
       expect(json.status).toBe("done");
       expect(json.files.map((f) => f.status)).toEqual(["done", "failed", "done", "failed"]);
-      expect(search(t, "受付時間", ctx.folderId)[0]?.text).toContain("午前8時30分");
-      expect(search(t, "印鑑登録証明書", ctx.folderId)[0]?.locator).toEqual({
+      expect((await search(t, "受付時間", ctx.folderId))[0]?.text).toContain("午前8時30分");
+      expect((await search(t, "印鑑登録証明書", ctx.folderId))[0]?.locator).toEqual({
         kind: "rows",
         fromRow: 2,
         toRow: 3,
@@ -159,7 +159,7 @@ for (const backend of backends) {
       });
       expect(res.status).toBe(303);
       await t.queue.idle();
-      const hits = search(t, "受付時間", ctx.folderId);
+      const hits = await search(t, "受付時間", ctx.folderId);
       expect(hits[0]?.text).toContain("午前9時");
       expect(hits.some((h) => h.text.includes("8時30分"))).toBe(false);
       const versions = await t.desk.db
@@ -203,7 +203,7 @@ for (const backend of backends) {
         .where("name", "=", "手数料.csv")
         .executeTakeFirstOrThrow();
       expect((await ctx.admin.form(`/documents/${doc.id}/delete`, {})).status).toBe(303);
-      expect(search(t, "印鑑登録証明書", ctx.folderId)).toEqual([]);
+      expect(await search(t, "印鑑登録証明書", ctx.folderId)).toEqual([]);
       expect(
         await t.desk.db
           .selectFrom("support_desk_chunks")
@@ -238,7 +238,7 @@ for (const backend of backends) {
       expect(res.headers.get("location")).toMatch(/^\/jobs\/\d+$/);
       await t.queue.idle();
       expect(await count()).toBeGreaterThan(before);
-      expect(t.desk.index.size).toBe(await count());
+      expect((await t.desk.index.snapshot()).rows.length).toBe(await count());
     });
   });
 
@@ -279,7 +279,7 @@ for (const backend of backends) {
       expect(job.files[1]?.errorJa).toBe(
         "途中で落ちる.txt: 取り込み中にエラーが発生しました。ファイルを確認して登録し直してください",
       );
-      expect(search(t, "索引に入ってはならない", folderId).map((h) => h.text)).not.toContainEqual(
+      expect((await search(t, "索引に入ってはならない", folderId)).map((h) => h.text)).not.toContainEqual(
         expect.stringContaining("索引"),
       );
       expect(await t.desk.db.selectFrom("support_desk_documents").select("name").execute()).toEqual([
@@ -293,18 +293,18 @@ for (const backend of backends) {
         file: [{ name: "規程.txt", data: enc("公印は廃止する。") }],
       });
       await t.queue.idle();
-      expect(search(t, "公印", folderId)[0]?.text).toContain("総務課長の承認");
+      expect((await search(t, "公印", folderId))[0]?.text).toContain("総務課長の承認");
       expect(await t.desk.db.selectFrom("support_desk_versions").select("version").execute()).toEqual([
         { version: 1 },
       ]);
-      const rowsBefore = t.desk.index.rows().map((r) => r.chunkId);
+      const rowsBefore = (await t.desk.index.snapshot()).rows.map((r) => r.chunkId).sort();
       await t.platform.close();
 
       // Restart: the index is rebuilt from chunk rows, with the same chunks and answers.
       const again = await openTestDesk({ storage });
       try {
-        expect(again.desk.index.rows().map((r) => r.chunkId)).toEqual(rowsBefore);
-        expect(search(again, "公印", folderId)[0]?.text).toContain("総務課長の承認");
+        expect((await again.desk.index.snapshot()).rows.map((r) => r.chunkId).sort()).toEqual(rowsBefore);
+        expect((await search(again, "公印", folderId))[0]?.text).toContain("総務課長の承認");
         expect(again.desk.documents.get(doc.id)?.name).toBe("規程.txt");
       } finally {
         await again.platform.close();

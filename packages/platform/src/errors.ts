@@ -29,6 +29,8 @@ export const ERROR_CATALOG = {
   FILE_ERASED: { status: 410, ja: "このファイルは消去済みです。" },
   FILE_INTEGRITY: { status: 500, ja: "ファイルの改ざんまたは破損を検出しました。管理者に連絡してください。" },
   MASTER_KEY_INVALID: { status: 500, ja: "暗号鍵の設定が正しくありません。管理者に連絡してください。" },
+  MASTER_KEY_MISMATCH: { status: 500, ja: "暗号鍵がデータの鍵と一致しません。管理者に連絡してください。" },
+  MASTER_KEY_MISSING: { status: 500, ja: "暗号鍵が見つかりません。管理者に連絡してください。" },
   MIGRATION_FAILED: { status: 500, ja: "データベースの更新に失敗しました。管理者に連絡してください。" },
   PDF_FONT_UNREADABLE: {
     status: 500,

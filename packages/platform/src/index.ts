@@ -1,3 +1,21 @@
+export {
+  ACCOUNT_CSV_COLUMNS,
+  ACCOUNT_CSV_LIMITS,
+  type AccountCsvIssue,
+  type AccountCsvRow,
+  readAccountCsv,
+  readAccountCsvText,
+} from "./accounts/account-csv.js";
+export {
+  type AccountImportPlan,
+  type AccountImportResult,
+  commitAccountImport,
+  formatAccountIssue,
+  type PlannedAccountRow,
+  planAccountImport,
+  type StagedAccountImport,
+  stageAccountImport,
+} from "./accounts/account-import.js";
 export { type Actor, SYSTEM, toAuditActor } from "./accounts/actor.js";
 export {
   bootstrapAdmin,
@@ -11,6 +29,14 @@ export {
   type SessionLookup,
 } from "./accounts/auth.js";
 export { type BreakGlassRequest, breakGlass } from "./accounts/break-glass.js";
+export {
+  credentialsCsv,
+  type IssuedCredential,
+  storeCredentials,
+  takeCredentials,
+} from "./accounts/credential-handout.js";
+export { CREDENTIAL_LETTERS_LIMIT, credentialLettersPdf } from "./accounts/credential-letters.js";
+export { applyMovesWhenDue } from "./accounts/due-moves.js";
 export { purgeLoginThrottle } from "./accounts/login-throttle.js";
 export {
   addGroupMember,
@@ -21,10 +47,12 @@ export {
   listDepartments,
   listGroups,
 } from "./accounts/organisation.js";
+export { importOrganisationCsv, type OrganisationCsvKind } from "./accounts/organisation-csv.js";
 export {
   type Argon2Params,
   createPasswordHasher,
   DEFAULT_ARGON2,
+  type GeneratePasswordOptions,
   generatePassword,
   type PasswordHasher,
 } from "./accounts/password-hasher.js";
@@ -49,12 +77,23 @@ export {
   ROLE_LABELS,
   type SessionUser,
 } from "./accounts/roles.js";
+export { startOfTokyoDay, tokyoDate } from "./accounts/tokyo-day.js";
 export {
   type AdminContext,
   resetUserPassword,
   setUserDisabled,
   unlockUser,
 } from "./accounts/user-admin.js";
+export {
+  applyDueMoves,
+  cancelMove,
+  listMoves,
+  type MoveInput,
+  markMoveReviewed,
+  moveInput,
+  scheduleMove,
+  type UserMove,
+} from "./accounts/user-moves.js";
 export {
   type CreateUserInput,
   createUser,
@@ -64,6 +103,7 @@ export {
   type UserSummary,
   updateUser,
 } from "./accounts/users.js";
+export { type AuditKeys, deriveAuditKeys } from "./audit/audit-keys.js";
 export { type AuditQuery, appendAudit, auditToCsv, countAudit, queryAudit } from "./audit/audit-log.js";
 export {
   type AuditActor,
@@ -71,11 +111,16 @@ export {
   type AuditRecord,
   type AuditResult,
   auditHash,
+  auditMac,
   canonicalJson,
 } from "./audit/audit-record.js";
+export { type AuditCheckpoint, type ReadCheckpoint, readCheckpoints } from "./audit/checkpoints.js";
 export {
+  AUDIT_PROBLEM_JA,
   type AuditChainProblem,
+  type AuditChainProblemKind,
   type AuditChainReport,
+  type VerifyAuditOptions,
   verifyAuditChain,
 } from "./audit/verify-audit-chain.js";
 export { type CliSession, cliLogin, type OsIdentity, osActor } from "./cli/cli-actor.js";
@@ -100,8 +145,23 @@ export {
   readFile,
   type StoredFile,
 } from "./files/file-store.js";
-export { type MasterKeySource, parseMasterKey, resolveMasterKey } from "./files/master-key.js";
+export {
+  defaultSecretsDir,
+  generateMasterKey,
+  type MasterKeyOptions,
+  type MasterKeySource,
+  parseMasterKey,
+  type ResolvedMasterKey,
+  resolveMasterKey,
+} from "./files/master-key.js";
 export { type ReclaimReport, reclaimErasedSpace } from "./files/reclaim-space.js";
+export type {
+  AdminHooks,
+  SetupChecklistHook,
+  SetupChecklistItem,
+  UserGrant,
+  UserGrantsProvider,
+} from "./http/admin-hooks.js";
 export { SESSION_COOKIE } from "./http/builtin-routes.js";
 export {
   type ClientInfo,

@@ -1,17 +1,24 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { type Logger, pino } from "pino";
 import { z } from "zod";
 import { bootstrapAdmin } from "./accounts/auth.js";
 import { type Argon2Params, createPasswordHasher } from "./accounts/password-hasher.js";
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from "./accounts/password-policy.js";
+import { readChainState } from "./audit/audit-chain-state.js";
+import { AuditKeyring, findAuditKeyring } from "./audit/audit-keyring.js";
+import { deriveAuditKeys } from "./audit/audit-keys.js";
+import { openKeyedChain } from "./audit/open-keyed-chain.js";
 import type { LockoutSettings, PlatformContext, SessionSettings } from "./context.js";
 import { PlatformError } from "./errors.js";
-import { resolveMasterKey } from "./files/master-key.js";
+import { masterKeyMissing } from "./files/key-errors.js";
+import { generateMasterKey, type ResolvedMasterKey, resolveMasterKey } from "./files/master-key.js";
 import { trustedProxyList } from "./http/client-address.js";
 import { jobMigrations } from "./jobs/job-migrations.js";
+import { grantAppRole } from "./storage/app-role.js";
 import type { DataDirLock } from "./storage/data-dir-lock.js";
-import { openDatabase } from "./storage/database.js";
+import { openDatabase, type PlatformDatabase } from "./storage/database.js";
 import { type AppliedMigration, type MigrationSet, runMigrations } from "./storage/migrations.js";
 import { platformMigrations } from "./storage/platform-migrations.js";
 import { type Clock, systemClock } from "./time.js";
@@ -28,8 +35,20 @@ export interface PlatformOptions {
   readonly databaseUrl?: string;
   /** PostgreSQL schema; default `public`. */
   readonly schema?: string;
-  /** Base64 of 32 bytes; also read from `WARD_MASTER_KEY`; generated into the data dir when embedded. */
+  /** PostgreSQL URL of the schema's owner, for migrations; also `DATABASE_OWNER_URL`. The app then
+   * connects with `databaseUrl` as a role that only reads and appends the audit log. */
+  readonly ownerDatabaseUrl?: string;
+  /** Base64 of 32 bytes; also read from `WARD_MASTER_KEY`; else read from the key file. */
   readonly masterKey?: string;
+  /** The master key file; also `WARD_MASTER_KEY_FILE`; default `<secretsDir>/master.key`,
+   * generated (mode 0600) on the first start of an installation without data. */
+  readonly masterKeyFile?: string;
+  /** Key file and checkpoint folder, never the data directory; also `WARD_SECRETS_DIR`; default
+   * `<root>/.secrets/<name>` for a data directory `<root>/.data/<name>`, else `<cwd>/.secrets/<appName>`. */
+  readonly secretsDir?: string;
+  /** The append-only file of signed audit checkpoints; also `WARD_AUDIT_CHECKPOINT_FILE`; default
+   * `audit-checkpoints.jsonl` beside the key file (none for in-memory databases); `false`: none. */
+  readonly auditCheckpointFile?: string | false;
   /** The app's migrations (its own namespace), applied after the platform's. */
   readonly migrations?: MigrationSet | readonly MigrationSet[];
   /** Environment to read `DATABASE_URL` and `WARD_MASTER_KEY` from; default `process.env`. */
@@ -65,6 +84,13 @@ export interface Platform extends PlatformContext {
   readonly location: string;
   /** The data directory's one-owner lock (PGlite on disk only); `startServer` records its port. */
   readonly dataDirLock?: DataDirLock;
+  /** Where signed audit checkpoints are written, when they are. */
+  readonly auditCheckpointFile?: string;
+  /**
+   * The owner's connection when `DATABASE_OWNER_URL` separates roles: only maintenance that the app
+   * role may not do runs on it (`VACUUM FULL` after an erasure, in `reclaimErasedSpace`).
+   */
+  readonly maintenanceDb?: PlatformDatabase["db"];
   close(): Promise<void>;
 }
 
@@ -74,12 +100,15 @@ const optionsSchema = z.object({
 });
 
 /**
- * Opens storage, applies the platform's and the app's migrations (each in a transaction),
- * resolves the master key and creates the first admin when there is none.
+ * Opens storage, applies the platform's and the app's migrations (each in a transaction, on the
+ * owner connection when there is one), resolves the master key (outside the data directory) and
+ * checks it against the key check value stored with the data, keys the audit chain, and creates
+ * the first admin when there is none.
  *
  * @param options - see {@link PlatformOptions}
  * @returns the platform
- * @throws PlatformError `CONFIG_INVALID`, `MASTER_KEY_INVALID`, `MIGRATION_FAILED`
+ * @throws PlatformError `CONFIG_INVALID`, `MASTER_KEY_INVALID`, `MASTER_KEY_MISMATCH` (another key
+ *   wrote the data), `MASTER_KEY_MISSING` (no key but data under one exists), `MIGRATION_FAILED`
  * @example
  * ```ts
  * const platform = await createPlatform({ appName: "treasury", migrations: treasuryMigrations });
@@ -102,55 +131,64 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     databaseUrl || options.memory
       ? undefined
       : (options.dataDir ?? join(process.cwd(), ".data", options.appName));
-  const ephemeral = options.memory === true && options.masterKey === undefined && !env.WARD_MASTER_KEY;
-  const master = ephemeral
-    ? { key: new Uint8Array(randomBytes(32)), source: "memory" as const }
+  const ownerUrl = databaseUrl ? (options.ownerDatabaseUrl ?? env.DATABASE_OWNER_URL) : undefined;
+  const ephemeral =
+    options.memory === true &&
+    options.masterKey === undefined &&
+    !env.WARD_MASTER_KEY &&
+    !(options.masterKeyFile ?? env.WARD_MASTER_KEY_FILE);
+  const resolved: ResolvedMasterKey | undefined = ephemeral
+    ? undefined
     : resolveMasterKey({
-        ...(options.masterKey !== undefined ? { masterKey: options.masterKey } : {}),
+        appName: options.appName,
         env,
+        ...(options.masterKey !== undefined ? { masterKey: options.masterKey } : {}),
+        ...(options.masterKeyFile !== undefined ? { masterKeyFile: options.masterKeyFile } : {}),
+        ...(options.secretsDir !== undefined ? { secretsDir: options.secretsDir } : {}),
         ...(dataDir !== undefined ? { dataDir } : {}),
       });
-  if (master.source === "generated") {
+  if (databaseUrl && resolved?.key === undefined && !(options.masterKeyFile ?? env.WARD_MASTER_KEY_FILE)) {
+    throw new PlatformError("MASTER_KEY_INVALID", {
+      message:
+        "set WARD_MASTER_KEY (base64 of 32 random bytes) or WARD_MASTER_KEY_FILE when using PostgreSQL / PostgreSQL では WARD_MASTER_KEY か WARD_MASTER_KEY_FILE を設定してください",
+    });
+  }
+  if (resolved?.movedFrom) {
     logger.warn(
-      { path: "path" in master ? master.path : undefined },
-      "generated a new master key in the data directory (mode 0600); back it up",
+      { from: resolved.movedFrom, to: resolved.path },
+      "moved the master key out of the data directory",
+    );
+    process.stderr.write(
+      `[${options.appName}] 暗号鍵をデータフォルダの外へ移動しました / moved the master key out of the data directory: ${resolved.movedFrom} → ${resolved.path}（バックアップはデータと別の場所に保管してください / back it up apart from the data）\n`,
     );
   }
-  const database = databaseUrl
-    ? await openDatabase({ databaseUrl, ...(options.schema ? { schema: options.schema } : {}) })
-    : dataDir
-      ? await openDatabase({ dataDir, owner: options.appName })
-      : await openDatabase({ memory: true });
+  const open = (url: string) =>
+    openDatabase({ databaseUrl: url, ...(options.schema ? { schema: options.schema } : {}) });
+  const owner = ownerUrl ? await open(ownerUrl) : undefined;
+  let database: PlatformDatabase;
+  try {
+    database = databaseUrl
+      ? await open(databaseUrl)
+      : dataDir
+        ? await openDatabase({ dataDir, owner: options.appName })
+        : await openDatabase({ memory: true });
+  } catch (error) {
+    await owner?.close();
+    throw error;
+  }
   const location = databaseUrl
     ? `postgres:${database.schema}`
     : dataDir
       ? `pglite:${dataDir}`
       : "pglite:memory";
-  const context: PlatformContext = {
-    appName: options.appName,
-    db: database.db,
-    kind: database.kind,
-    clock,
-    logger,
-    hasher: createPasswordHasher(options.argon2),
-    passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...options.passwordPolicy },
-    sessions: {
-      idleMinutes: 30,
-      absoluteHours: 12,
-      secureCookie: secureCookieSetting(env.WARD_SECURE_COOKIE),
-      endOthersOnLogin: true,
-      ...options.sessions,
-    },
-    lockout: {
-      maxFailures: 5,
-      lockMinutes: 15,
-      maxLockMinutes: 1440,
-      clientMaxFailures: 50,
-      clientWindowMinutes: 15,
-      ...options.lockout,
-    },
-    trustedProxies,
-    masterKey: master.key,
+  let keyedDb = database.db;
+  const closeAll = async () => {
+    try {
+      await findAuditKeyring(keyedDb)?.close();
+    } finally {
+      await owner?.close().catch(() => undefined);
+      await database.close();
+    }
   };
   try {
     const appSets =
@@ -162,10 +200,72 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     if (appSets.some((set) => set.namespace === "platform")) {
       throw new PlatformError("CONFIG_INVALID", { message: "the namespace 'platform' is reserved" });
     }
-    const applied = await runMigrations(database.db, [platformMigrations, jobMigrations, ...appSets], {
-      clock,
-    });
+    const migrator = owner?.db ?? database.db;
+    const applied = await runMigrations(migrator, [platformMigrations, jobMigrations, ...appSets], { clock });
     if (applied.length > 0) logger.info({ applied, location }, "applied migrations");
+    let masterKey = resolved?.key ?? (ephemeral ? new Uint8Array(randomBytes(32)) : undefined);
+    if (masterKey === undefined) {
+      const files = await migrator.selectFrom("files").select("id").limit(1).execute();
+      if ((await readChainState(migrator)) || files.length > 0) throw masterKeyMissing(resolved?.path);
+      const path = resolved?.path;
+      if (path === undefined) throw masterKeyMissing(undefined);
+      masterKey = generateMasterKey(path);
+      logger.warn(
+        { path },
+        "generated a new master key outside the data directory (mode 0600); back it up apart from the data",
+      );
+    }
+    const keys = deriveAuditKeys(masterKey);
+    const checkpointSetting = options.auditCheckpointFile ?? env.WARD_AUDIT_CHECKPOINT_FILE;
+    const auditCheckpointFile =
+      checkpointSetting === false || checkpointSetting === ""
+        ? undefined
+        : (checkpointSetting ??
+          (resolved && !options.memory ? join(resolved.secretsDir, "audit-checkpoints.jsonl") : undefined));
+    const keyring = new AuditKeyring(keys, { checkpointFile: auditCheckpointFile, clock, logger });
+    keyedDb = database.db.withPlugin(keyring);
+    const state = await openKeyedChain(owner ? owner.db.withPlugin(keyring) : keyedDb, keys, {
+      clock,
+      logger,
+    });
+    keyring.attach(keyedDb, state.chainId);
+    if (owner) {
+      const role = await sql<{ role: string }>`select current_user as role`.execute(database.db);
+      const ownerRole = await sql<{ role: string }>`select current_user as role`.execute(owner.db);
+      const appRole = role.rows[0]?.role;
+      if (appRole && appRole !== ownerRole.rows[0]?.role)
+        await grantAppRole(owner.db, appRole, database.schema);
+      else
+        logger.warn(
+          "DATABASE_OWNER_URL and DATABASE_URL use the same role: the app role owns the audit table",
+        );
+    }
+    const context: PlatformContext = {
+      appName: options.appName,
+      db: keyedDb,
+      kind: database.kind,
+      clock,
+      logger,
+      hasher: createPasswordHasher(options.argon2),
+      passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...options.passwordPolicy },
+      sessions: {
+        idleMinutes: 30,
+        absoluteHours: 12,
+        secureCookie: secureCookieSetting(env.WARD_SECURE_COOKIE),
+        endOthersOnLogin: true,
+        ...options.sessions,
+      },
+      lockout: {
+        maxFailures: 5,
+        lockMinutes: 15,
+        maxLockMinutes: 1440,
+        clientMaxFailures: 50,
+        clientWindowMinutes: 15,
+        ...options.lockout,
+      },
+      trustedProxies,
+      masterKey,
+    };
     const admin = await bootstrapAdmin(context, {
       ...(options.initialAdminPassword !== undefined ? { password: options.initialAdminPassword } : {}),
     });
@@ -182,15 +282,19 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         );
       }
     }
+    // The start itself is a checkpoint: the file exists from the first start on.
+    await keyring.flush();
     return {
       ...context,
       applied,
       location,
       ...(database.lock ? { dataDirLock: database.lock } : {}),
-      close: () => database.close(),
+      ...(auditCheckpointFile !== undefined ? { auditCheckpointFile } : {}),
+      ...(owner ? { maintenanceDb: owner.db } : {}),
+      close: closeAll,
     };
   } catch (error) {
-    await database.close();
+    await closeAll();
     throw error;
   }
 }

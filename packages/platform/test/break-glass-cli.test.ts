@@ -4,7 +4,13 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { login, queryAudit } from "../src/index.js";
-import { dropTestSchemas, openTestPlatform, tempDir, testDatabases } from "../src/testing/index.js";
+import {
+  dropTestSchemas,
+  openTestPlatform,
+  TEST_MASTER_KEY,
+  tempDir,
+  testDatabases,
+} from "../src/testing/index.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../../..", import.meta.url));
@@ -37,17 +43,23 @@ for (const backend of backends) {
           tsx,
           ["--conditions=@ward/source", cli, "--login", "admin", "--reset-password", ...where],
           {
-            env: { ...process.env, DATABASE_URL: "" },
+            env: {
+              ...process.env,
+              DATABASE_URL: "",
+              WARD_MASTER_KEY: TEST_MASTER_KEY,
+              WARD_AUDIT_CHECKPOINT_FILE: join(dir.path, "checkpoints.jsonl"),
+            },
           },
         );
         expect(stdout).toContain("ロックを1件解除しました。");
-        const unknown = await run(tsx, [
-          "--conditions=@ward/source",
-          cli,
-          "--login",
-          "nobody",
-          ...where,
-        ]).catch((error: { code: number }) => error);
+        const unknown = await run(tsx, ["--conditions=@ward/source", cli, "--login", "nobody", ...where], {
+          env: {
+            ...process.env,
+            DATABASE_URL: "",
+            WARD_MASTER_KEY: TEST_MASTER_KEY,
+            WARD_AUDIT_CHECKPOINT_FILE: join(dir.path, "checkpoints.jsonl"),
+          },
+        }).catch((error: { code: number }) => error);
         expect((unknown as { code: number }).code).toBe(1);
         const oneTime = /一時パスワード: (\S+)（/.exec(stdout)?.[1] ?? "";
         if (backend.name === "pglite") platform = await openTestPlatform(storage);

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
@@ -40,6 +40,8 @@ for (const backend of backends) {
           "platform/003_files",
           "platform/004_auth_login_throttle",
           "platform/004_db-owner_user_permissions",
+          "platform/010_audit-keys_keyring",
+          "platform/org_admin_001_moves_imports",
           "ward_jobs/001_desk-runtime_jobs",
           "notes/001_notes",
           "notes/002_body",
@@ -114,7 +116,7 @@ for (const backend of backends) {
 }
 
 describe("embedded PGlite on disk", () => {
-  it("keeps data across a reopen and generates a 0600 master key once", async () => {
+  it("keeps data across a reopen and generates a 0600 master key once, outside the data directory", async () => {
     const dir = tempDir();
     try {
       const dataDir = join(dir.path, "data");
@@ -122,6 +124,7 @@ describe("embedded PGlite on disk", () => {
       const options = {
         appName: "disk",
         dataDir,
+        secretsDir: join(dir.path, "secrets"),
         env: {},
         logger: silentLogger,
         argon2: FAST_ARGON2,
@@ -131,7 +134,8 @@ describe("embedded PGlite on disk", () => {
       const first = await createPlatform(options);
       await sql`insert into notes (title) values ('初回')`.execute(first.db);
       await first.close();
-      const keyPath = join(dataDir, "master.key");
+      const keyPath = join(dir.path, "secrets", "master.key");
+      expect(existsSync(join(dataDir, "master.key"))).toBe(false);
       if (process.platform !== "win32") expect(statSync(keyPath).mode & 0o777).toBe(0o600);
       const second = await createPlatform(options);
       try {

@@ -1,5 +1,5 @@
+import type { CitedPassage } from "@ward/search-ja";
 import type { ChatMessage, TokenUsage } from "./chat-completions-client.js";
-import type { CitedPassage } from "./citations.js";
 
 /** What an answer provider gets: the question, the readable passages found, the conversation so far. */
 export interface AnswerRequest {

@@ -1,15 +1,12 @@
+import { createBm25Index, createRetriever, createVectorIndex, type IndexedChunk } from "@ward/search-ja";
 import { describe, expect, it } from "vitest";
 import type { AnswerProvider } from "./answer-provider.js";
 import { answerQuestion, streamAnswer } from "./answer-question.js";
-import { createBm25Index } from "./bm25-index.js";
 import { createChatAnswerProvider } from "./chat-answer-provider.js";
 import type { StreamChat } from "./chat-completions-client.js";
-import type { IndexedChunk } from "./indexed-chunk.js";
 import { ModelError } from "./model-error.js";
 import { bestExcerpt, createOfflineResponder } from "./offline-responder.js";
 import { buildRagMessages } from "./rag-prompt.js";
-import { createRetriever } from "./retriever.js";
-import { createVectorIndex } from "./vector-index.js";
 
 const chunks: IndexedChunk[] = [
   {

@@ -1,7 +1,6 @@
+import { type Citation, type CitedPassage, citePassages, type Retrieve } from "@ward/search-ja";
 import type { AnswerProvider } from "./answer-provider.js";
 import type { ChatMessage } from "./chat-completions-client.js";
-import { type Citation, type CitedPassage, citePassages } from "./citations.js";
-import type { Retrieve } from "./retriever.js";
 
 /** A question to answer for one user. */
 export interface QuestionRequest {

@@ -1,3 +1,4 @@
+import type { EmbedTexts } from "@ward/search-ja";
 import { z } from "zod";
 import { failure, type ModelEndpoint, postJson } from "./internal/model-fetch.js";
 import { ModelError } from "./model-error.js";
@@ -5,12 +6,6 @@ import { ModelError } from "./model-error.js";
 const embeddingsResponseSchema = z.object({
   data: z.array(z.object({ index: z.number().int().nonnegative(), embedding: z.array(z.number()) })),
 });
-
-/** Turns texts into vectors. */
-export type EmbedTexts = (
-  texts: readonly string[],
-  options?: { signal?: AbortSignal },
-) => Promise<number[][]>;
 
 /**
  * A client for an OpenAI-compatible `POST /embeddings` endpoint (OpenAI, Azure OpenAI behind a

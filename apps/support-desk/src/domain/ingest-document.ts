@@ -1,6 +1,10 @@
-import { type Chunk, chunkSections } from "./chunk-sections.js";
-import { type ChunkingPolicy, defaultChunkingPolicy } from "./chunking-policy.js";
-import { normalizeJapanese } from "./normalize-japanese.js";
+import {
+  type Chunk,
+  type ChunkingPolicy,
+  chunkSections,
+  defaultChunkingPolicy,
+  normalizeJapanese,
+} from "@ward/search-ja";
 import { parseDocument } from "./parse-document.js";
 import type { DocumentInput, DocumentKind } from "./parsed-document.js";
 

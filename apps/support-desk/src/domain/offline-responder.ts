@@ -1,5 +1,5 @@
+import { tokenize } from "@ward/search-ja";
 import type { AnswerProvider } from "./answer-provider.js";
-import { tokenize } from "./tokenize.js";
 
 /** The most query-like stretch of a passage, at most `maxChars` long, cut at sentence ends. */
 export function bestExcerpt(text: string, question: string, maxChars: number): string {

@@ -1,12 +1,10 @@
-import type { Locator } from "./locator.js";
+import type { LocatedText } from "@ward/search-ja";
 
 /** The file types the support desk ingests. */
 export type DocumentKind = "text" | "markdown" | "docx" | "pdf" | "pptx" | "xlsx" | "csv";
 
 /** One located piece of a parsed file, before normalisation and chunking. */
-export interface ParsedSection {
-  readonly text: string;
-  readonly locator: Locator;
+export interface ParsedSection extends LocatedText {
   /** True for a PDF page that has no text layer (a scan): it needs OCR before it can be searched. */
   readonly noTextLayer: boolean;
 }

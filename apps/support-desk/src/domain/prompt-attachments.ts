@@ -1,6 +1,6 @@
+import { normalizeJapanese } from "@ward/search-ja";
 import type { ChatMessage } from "./chat-completions-client.js";
 import { IngestError } from "./ingest-error.js";
-import { normalizeJapanese } from "./normalize-japanese.js";
 import { parseDocument } from "./parse-document.js";
 
 /** Files attached to one question, read for the model. */

@@ -10,10 +10,11 @@ import {
 } from "../domain/index.js";
 import type { Desk } from "../storage/desk.js";
 import { createDeskWorkers, type DeskWorkerSettings, type DeskWorkers } from "../storage/desk-workers.js";
-import { loadIndex } from "../storage/documents.js";
 import { authorizeDeskFile } from "../storage/file-access.js";
 import { createIngestionQueue, type IngestionOptions, type IngestionQueue } from "../storage/ingestion.js";
 import type { SupportDeskDb } from "../storage/schema.js";
+import { openSearchBackend, type SearchBackendOptions } from "../storage/search-backend.js";
+import { deskSetupChecklist, deskUserGrants } from "./admin-setup.js";
 import { registerChatRoutes } from "./chat-routes.js";
 import { registerDocumentRoutes } from "./document-routes.js";
 import { registerFolderRoutes } from "./folder-routes.js";
@@ -31,6 +32,8 @@ export interface SupportDeskOptions extends IngestionOptions {
   readonly workers?: DeskWorkerSettings;
   /** Largest chat attachment read, in bytes; default 10 MB. */
   readonly attachmentMaxBytes?: number;
+  /** Where the lexical index lives and its snapshot file (default from `WARD_SEARCH_*` and the database). */
+  readonly search?: Omit<SearchBackendOptions, "env" | "denseModel">;
 }
 
 /** A running support desk: its state, its ingestion queue and its web app. */
@@ -48,8 +51,9 @@ export interface SupportDesk {
 }
 
 /**
- * Builds the support desk on a platform created with `supportDeskMigrations`: rebuilds the BM25
- * index from chunk rows (and the vector index from stored vectors when `WARD_EMBEDDINGS_*` is set),
+ * Builds the support desk on a platform created with `supportDeskMigrations`: opens the lexical
+ * index (in process from its snapshot plus the changes since, or in the database on PostgreSQL)
+ * and the vector index from stored vectors when `WARD_EMBEDDINGS_*` is set,
  * resumes ingestion interrupted by a crash, and returns the web app.
  *
  * @example
@@ -66,7 +70,11 @@ export async function createSupportDesk(
   const db = platform.db as unknown as SupportDeskDb;
   const env = options.env ?? process.env;
   const embeddings = embeddingSettingsFromEnv(env);
-  const { index, vectors, documents } = await loadIndex(db, { denseModel: embeddings?.model });
+  const { backend, vectors, documents } = await openSearchBackend(platform, {
+    ...options.search,
+    env,
+    denseModel: embeddings?.model,
+  });
   const dense =
     embeddings && vectors
       ? {
@@ -81,12 +89,12 @@ export async function createSupportDesk(
         }
       : undefined;
   const retrieve = createRetriever({
-    lexical: index,
+    lexical: backend.index,
     ...(dense ? { dense: { index: dense.index, embed: dense.embed } } : {}),
     onDenseError: (error) =>
       platform.logger.warn({ err: error }, "embeddings failed; searching lexically only"),
   });
-  const desk: Desk = { platform, db, index, dense, retrieve, documents };
+  const desk: Desk = { platform, db, index: backend.index, search: backend, dense, retrieve, documents };
   const workers = createDeskWorkers(options.workers);
   const queue = createIngestionQueue(desk, { ...options, prepare: options.prepare ?? workers.prepare });
   await queue.recover();
@@ -96,6 +104,8 @@ export async function createSupportDesk(
     title: "練馬区 生成AI・RAGサービス",
     // Folder rights, not the department, decide who may read the desk's originals at /files/:id.
     authorizeFileRead: (actor, file) => authorizeDeskFile(desk, actor, file),
+    setupChecklist: deskSetupChecklist(desk, model),
+    userGrants: [deskUserGrants(desk)],
     nav: [
       { href: "/chat", label: "チャット" },
       { href: "/folders", label: "データフォルダ" },

@@ -66,17 +66,23 @@ export function registerFolderRoutes(app: Hono<PlatformEnv>, desk: Desk, queue: 
     const ownDepartments = departments.filter(
       (d) => user.role === "system_admin" || d.id === user.departmentId,
     );
-    const createForm = canCreate
-      ? html`<h2>フォルダの作成</h2>${errorSummary(issues)}
+    const noDepartment =
+      user.role === "system_admin"
+        ? html`<p>所属がまだ登録されていません。<a href="/admin/departments">所属・グループ</a>で所属を登録してからフォルダを作成してください。</p>`
+        : html`<p>所属が設定されていないため、フォルダを作成できません。管理者に所属の設定を依頼してください。</p>`;
+    const createForm = !canCreate
+      ? ""
+      : ownDepartments.length === 0
+        ? html`<h2>フォルダの作成</h2>${noDepartment}`
+        : html`<h2>フォルダの作成</h2>${errorSummary(issues)}
 <form method="post" action="/folders" novalidate>${csrfField(c.get("session")?.csrfToken)}
 ${field({ name: "name", label: "フォルダ名", required: true, value: values.name ?? "", error: issues.find((i) => i.path === "name")?.message })}
 <div class="field"><label for="f-departmentId">所属</label>
 <select id="f-departmentId" name="departmentId">${ownDepartments.map(
-          (d) =>
-            html`<option value="${d.id}"${String(d.id) === values.departmentId ? html` selected` : ""}>${d.name}</option>`,
-        )}</select></div>
-<button class="primary" type="submit">作成する</button></form>`
-      : "";
+            (d) =>
+              html`<option value="${d.id}"${String(d.id) === values.departmentId ? html` selected` : ""}>${d.name}</option>`,
+          )}</select></div>
+<button class="primary" type="submit">作成する</button></form>`;
     return renderPage(c, {
       title: "データフォルダ",
       status: issues.length ? 422 : 200,

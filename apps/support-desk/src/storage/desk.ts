@@ -1,6 +1,7 @@
 import type { Platform } from "@ward/platform";
-import type { Bm25Index, EmbedTexts, Retrieve, VectorIndex } from "../domain/index.js";
+import type { EmbedTexts, Retrieve, SearchIndex, VectorIndex } from "../domain/index.js";
 import type { SupportDeskDb } from "./schema.js";
+import type { SearchBackend } from "./search-backend.js";
 
 /** A document as the in-memory index needs to name and filter it. */
 export interface DocumentEntry {
@@ -17,14 +18,16 @@ export interface DenseRetrieval {
 }
 
 /**
- * The running support desk: the platform, its database typed with our tables, the in-memory
- * BM25 index (rebuilt from chunk rows at start), the optional vector index, the retrieval
- * function over both, and the names of current documents.
+ * The running support desk: the platform, its database typed with our tables, the lexical index
+ * (in process, restored from its snapshot at start, or in the database), the optional vector
+ * index, the retrieval function over both, and the names of current documents.
  */
 export interface Desk {
   readonly platform: Platform;
   readonly db: SupportDeskDb;
-  readonly index: Bm25Index;
+  /** The lexical index (`search.index`); writes go through `search.stage` inside transactions. */
+  readonly index: SearchIndex;
+  readonly search: SearchBackend;
   readonly dense: DenseRetrieval | undefined;
   /** Lexical, or lexical and dense fused (lexical alone when the embeddings server fails). */
   readonly retrieve: Retrieve;

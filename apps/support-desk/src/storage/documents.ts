@@ -7,17 +7,9 @@ import {
   type ReclaimReport,
   reclaimErasedSpace,
 } from "@ward/platform";
-import {
-  type Bm25Index,
-  createBm25Index,
-  createVectorIndex,
-  decodeVector,
-  type Locator,
-  parseLocator,
-  type VectorIndex,
-} from "../domain/index.js";
+import { type Locator, parseLocator } from "../domain/index.js";
 import { tombstoneCitedExcerpts } from "./chat.js";
-import type { Desk, DocumentEntry } from "./desk.js";
+import type { Desk } from "./desk.js";
 import { requireFolder } from "./folders.js";
 import type { SupportDeskDb } from "./schema.js";
 
@@ -31,79 +23,6 @@ export interface DocumentSummary {
   readonly pagesWithoutText: readonly number[];
   /** Dense retrieval was on but the embeddings server failed at ingestion: found lexically only. */
   readonly vectorsMissing: boolean;
-}
-
-/**
- * Builds the in-memory indexes from the stored chunk rows (terms are stored, so nothing is
- * re-tokenised; vectors are stored, so nothing is re-embedded) and the names of current documents.
- * With `denseModel`, the vectors of that model are loaded into a vector index; chunks without one
- * (documents marked as missing vectors) are found lexically only.
- *
- * @example
- * ```ts
- * const { index, vectors, documents } = await loadIndex(db, { denseModel: "multilingual-e5" });
- * index.size; // chunks of every current document
- * ```
- */
-export async function loadIndex(
-  db: SupportDeskDb,
-  options: { readonly denseModel?: string | undefined } = {},
-): Promise<{ index: Bm25Index; vectors: VectorIndex | undefined; documents: Map<string, DocumentEntry> }> {
-  const index = createBm25Index();
-  const vectors = options.denseModel === undefined ? undefined : createVectorIndex();
-  const model = options.denseModel ?? "";
-  const documents = new Map<string, DocumentEntry>();
-  const docs = await db
-    .selectFrom("support_desk_documents")
-    .select(["id", "name", "folder_id"])
-    .where("deleted_at", "is", null)
-    .where("current_version_id", "is not", null)
-    .execute();
-  for (const d of docs) documents.set(d.id, { name: d.name, folderId: d.folder_id });
-  const pageSize = 5000;
-  for (let offset = 0; ; offset += pageSize) {
-    const rows = await db
-      .selectFrom("support_desk_chunks as c")
-      .innerJoin("support_desk_documents as d", "d.current_version_id", "c.version_id")
-      .leftJoin("support_desk_chunk_vectors as v", (join) =>
-        join.onRef("v.chunk_id", "=", "c.chunk_id").on("v.model", "=", model),
-      )
-      .select([
-        "c.chunk_id",
-        "c.document_id",
-        "c.folder_id",
-        "c.ordinal",
-        "c.text",
-        "c.locator",
-        "c.terms",
-        "v.vector",
-      ])
-      .where("d.deleted_at", "is", null)
-      .orderBy("c.chunk_id")
-      .limit(pageSize)
-      .offset(offset)
-      .execute();
-    const chunks = rows.map((r) => ({
-      chunkId: r.chunk_id,
-      documentId: r.document_id,
-      folderId: String(r.folder_id),
-      ordinal: r.ordinal,
-      text: r.text,
-      locator: parseLocator(JSON.parse(r.locator)),
-      terms: r.terms,
-      vector: r.vector,
-    }));
-    index.addRows(chunks.map(({ vector: _vector, ...row }) => row));
-    if (vectors) {
-      vectors.add(
-        chunks.flatMap(({ vector, terms: _terms, ...chunk }) =>
-          vector === null ? [] : [{ ...chunk, embedding: decodeVector(vector) }],
-        ),
-      );
-    }
-    if (rows.length < pageSize) break;
-  }
-  return { index, vectors, documents };
 }
 
 /**
@@ -259,6 +178,8 @@ export async function versionSections(
 export const DOCUMENT_TEXT_TABLES = [
   "support_desk_sections",
   "support_desk_chunks",
+  "support_desk_search_chunks",
+  "support_desk_search_terms",
   "support_desk_chunk_vectors",
   "support_desk_messages",
   "support_desk_threads",
@@ -304,10 +225,12 @@ async function removeDocumentText(trx: SupportDeskDb, documentId: string) {
   return { sections: sections.length, chunks: chunks.length, ...tombstoned };
 }
 
-function forgetDocument(desk: Desk, documentId: string): void {
-  desk.index.removeDocument(documentId);
+// The in-process index's snapshot file holds chunk text too: it is rewritten at once, not in 30 s.
+async function forgetDocument(desk: Desk, documentId: string, applyToIndex: () => void): Promise<void> {
+  applyToIndex();
   desk.dense?.index.removeDocument(documentId);
   desk.documents.delete(documentId);
+  await desk.search.flush();
 }
 
 /**
@@ -325,7 +248,7 @@ function forgetDocument(desk: Desk, documentId: string): void {
  */
 export async function deleteDocument(desk: Desk, actor: Actor, documentId: string): Promise<DocumentRemoval> {
   const { document } = await requireDocument(desk, actor, documentId, "write");
-  const removed = await desk.db.transaction().execute(async (trx) => {
+  const { removed, applyToIndex } = await desk.db.transaction().execute(async (trx) => {
     const removed = await removeDocumentText(trx, documentId);
     await trx
       .updateTable("support_desk_documents")
@@ -343,9 +266,9 @@ export async function deleteDocument(desk: Desk, actor: Actor, documentId: strin
       },
       { clock: desk.platform.clock },
     );
-    return removed;
+    return { removed, applyToIndex: await desk.search.stage(trx, documentId, []) };
   });
-  forgetDocument(desk, documentId);
+  await forgetDocument(desk, documentId, applyToIndex);
   const reclaim = await reclaimErasedSpace(desk.platform, DOCUMENT_TEXT_TABLES);
   return { ...removed, reclaim };
 }
@@ -424,9 +347,10 @@ export async function eraseDocument(
       },
       { clock: desk.platform.clock },
     );
-    return { ...removed, erasures };
+    return { ...removed, erasures, applyToIndex: await desk.search.stage(trx, documentId, []) };
   });
-  forgetDocument(desk, documentId);
+  const { applyToIndex, ...erased } = result;
+  await forgetDocument(desk, documentId, applyToIndex);
   const reclaim = await reclaimErasedSpace(desk.platform, [...DOCUMENT_TEXT_TABLES, "files"]);
-  return { ...result, reclaim };
+  return { ...erased, reclaim };
 }

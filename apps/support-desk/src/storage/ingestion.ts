@@ -349,8 +349,9 @@ async function auditActorOf(db: Desk["db"] | Trx, userId: number | null): Promis
  * instance may claim. For each file: decrypt the original, parse, chunk and tokenise it with the
  * folder's policy (through `prepare`, the desk's worker pool: time and memory limits), fetch
  * embeddings, then in ONE transaction that also checks the claim and marks the job done, write the
- * version, its sections and chunk rows, drop the previous version's chunks, mark the file done and
- * audit; only after the commit is the in-memory index swapped. A parser failure or a crash before
+ * version, its sections and chunk rows, drop the previous version's chunks, stage the index change (the
+ * database index writes in the transaction), mark the file done and audit; only after the commit
+ * is the in-process index swapped. A parser failure or a crash before
  * the commit leaves the previous version (or nothing) in storage and in the index. A file that
  * times out or crashes its worker is tried again, {@link INGEST_MAX_ATTEMPTS} times at most
  * (a crash of the whole process counts too), then ends 失敗 with a Japanese reason.
@@ -421,6 +422,7 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
       );
       let chunks: IndexedChunk[] = [];
       let rows: Bm25Row[] = [];
+      let applyToIndex: () => void = () => undefined;
       await context.complete(async (anyTrx) => {
         const trx = anyTrx as Trx;
         const existing = await trx
@@ -560,10 +562,11 @@ export function createIngestionQueue(desk: Desk, options: IngestionOptions = {})
           { clock: desk.platform.clock },
         );
         await finishJobIfDone(trx, file.job_id);
+        // The rows carry the worker's terms, so neither index tokenises on the event loop.
+        applyToIndex = await desk.search.stage(trx, documentId, rows);
         await options.beforeCommit?.(file.file_name);
       });
-      desk.index.removeDocument(documentId);
-      desk.index.addRows(rows);
+      applyToIndex();
       if (desk.dense) {
         const embedded: EmbeddedChunk[] = embeddings
           ? chunks.map((c, i) => ({ ...c, embedding: embeddings[i] ?? [] }))

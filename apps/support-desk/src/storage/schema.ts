@@ -114,6 +114,33 @@ export interface SupportDeskTables {
     /** Base64 of the little-endian Float32 values. */
     vector: string;
   };
+  /** The database search index (chunks with their analyzer terms; see database-search-index.ts). */
+  support_desk_search_chunks: {
+    chunk_id: string;
+    document_id: string;
+    folder_id: string;
+    ordinal: number;
+    text: string;
+    locator: string;
+    /** Every term occurrence, space-separated, for exact BM25 rescoring. */
+    terms: string;
+    /** Term occurrences (the BM25 length). */
+    length: number;
+    /** The distinct terms as a tsvector (GIN-indexed); written with array_to_tsvector. */
+    lexemes: string;
+  };
+  /** Per folder, how many indexed chunks contain a term (BM25 document frequency). */
+  support_desk_search_terms: {
+    term: string;
+    folder_id: string;
+    df: number;
+  };
+  /** Per folder, indexed chunks and their total length (BM25 average length). */
+  support_desk_search_folders: {
+    folder_id: string;
+    chunks: number;
+    total_length: number;
+  };
   support_desk_usage: {
     id: Generated<number>;
     user_id: number;
@@ -299,6 +326,41 @@ export const supportDeskMigrations: MigrationSet = {
         await sql`create index support_desk_job_files_queue_job on support_desk_job_files (queue_job_id)`.execute(
           trx,
         );
+      },
+    },
+    {
+      id: "003_search-ja_database_index",
+      async up(trx) {
+        // The database search index: shared by every instance on one PostgreSQL, bounded by disk.
+        // Statistics have no sign checks: decrements arrive as negative upserts.
+        await sql`create table support_desk_search_chunks (
+          chunk_id text primary key,
+          document_id text not null,
+          folder_id text not null,
+          ordinal integer not null check (ordinal >= 0),
+          text text not null,
+          locator text not null,
+          terms text not null,
+          length integer not null check (length >= 0),
+          lexemes tsvector not null
+        )`.execute(trx);
+        await sql`create index support_desk_search_chunks_document on support_desk_search_chunks (document_id)`.execute(
+          trx,
+        );
+        await sql`create index support_desk_search_chunks_lexemes on support_desk_search_chunks using gin (lexemes)`.execute(
+          trx,
+        );
+        await sql`create table support_desk_search_terms (
+          term text not null,
+          folder_id text not null,
+          df integer not null,
+          primary key (term, folder_id)
+        )`.execute(trx);
+        await sql`create table support_desk_search_folders (
+          folder_id text primary key,
+          chunks integer not null,
+          total_length bigint not null
+        )`.execute(trx);
       },
     },
   ],

@@ -350,7 +350,9 @@ export async function bootstrapAdmin(
   options: { loginId?: string; password?: string } = {},
 ): Promise<{ loginId: string; password: string } | undefined> {
   const loginId = options.loginId ?? "admin";
-  const password = options.password ?? generatePassword();
+  const password =
+    options.password ??
+    generatePassword({ context: { loginId, displayName: "システム管理者" }, policy: ctx.passwordPolicy });
   const hash = await ctx.hasher.hash(password);
   return ctx.db.transaction().execute(async (trx) => {
     // Serialise concurrent first starts on the audit head lock.

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import { checkPasswordPolicy, DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from "./password-policy.js";
 
 // Algorithm.Argon2id; the package exports it as an ambient const enum.
 const ARGON2ID = 2 as Algorithm;
@@ -47,25 +48,57 @@ export function createPasswordHasher(params: Partial<Argon2Params> = {}): Passwo
   };
 }
 
+/** Options of {@link generatePassword}. */
+export interface GeneratePasswordOptions {
+  /** Characters; default 24, raised to the policy's minimum and capped at its maximum. */
+  readonly length?: number;
+  /** The user the password is for: it must not contain their login id or name. */
+  readonly context?: { readonly loginId: string; readonly displayName?: string };
+  /** The policy it must pass; default {@link DEFAULT_PASSWORD_POLICY}. */
+  readonly policy?: Partial<PasswordPolicy>;
+}
+
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_";
+// The largest multiple of the alphabet's size below 256: bytes above it are redrawn, so no bias.
+const UNBIASED = 256 - (256 % ALPHABET.length);
+
+function randomFromAlphabet(length: number): string {
+  let out = "";
+  while (out.length < length) {
+    for (const b of randomBytes(length * 2)) {
+      if (b < UNBIASED && out.length < length) out += ALPHABET[b % ALPHABET.length];
+    }
+  }
+  return out;
+}
+
 /**
- * A random password that passes the default policy (24 characters from an unambiguous alphabet).
+ * A random one-time password from an unambiguous alphabet that always passes the password policy
+ * for the given user: candidates are redrawn until {@link checkPasswordPolicy} finds nothing
+ * (about 1 in 500 of raw draws hold a sequence such as `abcd`, a common word or a run).
  *
+ * @param options - length, the user (login id, name) and the policy
+ * @returns the password
  * @example
  * ```ts
  * generatePassword().length; // 24
+ * checkPasswordPolicy(generatePassword({ context: { loginId: "sato" } }), { loginId: "sato" }); // []
  * ```
  */
-export function generatePassword(length = 24): string {
-  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_";
+export function generatePassword(options: GeneratePasswordOptions = {}): string {
+  const policy = { ...DEFAULT_PASSWORD_POLICY, ...options.policy };
+  const length = Math.min(Math.max(options.length ?? 24, policy.minLength, 16), policy.maxLength);
+  const context = options.context ?? { loginId: "" };
   for (;;) {
-    const bytes = randomBytes(length);
-    const candidate = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
-    // Redraw the rare candidate that has only one kind of character or a run.
+    const candidate = randomFromAlphabet(length);
+    // Three kinds even when the policy asks for fewer, and a letter or digit first so that a
+    // spreadsheet's formula guard never prefixes the password in a credentials CSV.
     if (
+      /^[A-Za-z0-9]/.test(candidate) &&
       /[a-z]/.test(candidate) &&
       /[A-Z]/.test(candidate) &&
       /[0-9]/.test(candidate) &&
-      !/(.)\1{3}/.test(candidate)
+      checkPasswordPolicy(candidate, context, policy).length === 0
     ) {
       return candidate;
     }

@@ -11,7 +11,8 @@ import { can } from "./roles.js";
 
 type Trx = Transaction<PlatformTables>;
 /** What the administration functions need of the platform (the break-glass CLI has no more). */
-export type AdminContext = Pick<PlatformContext, "db" | "clock" | "hasher">;
+export type AdminContext = Pick<PlatformContext, "db" | "clock" | "hasher"> &
+  Partial<Pick<PlatformContext, "passwordPolicy">>;
 type TargetRow = { id: number; login_id: string; role: string; department_id: number | null };
 
 /** Loads the target under a row lock and checks that the actor may manage it (else audited `denied`). */
@@ -146,9 +147,13 @@ export async function resetUserPassword(
   actor: Actor | AuditActor,
   userId: number,
 ): Promise<string> {
-  const password = generatePassword();
-  const hash = await ctx.hasher.hash(password);
   return run(ctx, actor, userId, "user.password_reset", async (trx, row) => {
+    // Generated for this user (not containing their login id) and hashed under the row lock.
+    const password = generatePassword({
+      context: { loginId: row.login_id },
+      ...(ctx.passwordPolicy ? { policy: ctx.passwordPolicy } : {}),
+    });
+    const hash = await ctx.hasher.hash(password);
     await trx
       .updateTable("users")
       .set({

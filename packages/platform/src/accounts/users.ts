@@ -85,7 +85,8 @@ export async function createUser(
       (data.role === "staff" || data.role === "read_only");
     if (!allowed) await deny(ctx, actor, "user.create", { loginId: data.loginId, role: data.role });
   }
-  const generated = data.password === undefined ? generatePassword() : undefined;
+  const generated =
+    data.password === undefined ? generatePassword({ context: data, policy: ctx.passwordPolicy }) : undefined;
   const password = data.password ?? (generated as string);
   const violations = checkPasswordPolicy(password, data, ctx.passwordPolicy);
   if (violations.length > 0) {

@@ -1,14 +1,16 @@
 import { formatCsv } from "@ward/csv-jp";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { type Actor, toAuditActor } from "../accounts/actor.js";
+import { PlatformError } from "../errors.js";
 import type { PlatformTables } from "../storage/schema.js";
 import { type Clock, systemClock, toTokyoIso } from "../time.js";
+import { findAuditKeyring } from "./audit-keyring.js";
 import {
   type AuditActor,
   type AuditEntry,
   type AuditRecord,
   type AuditResult,
-  auditHash,
+  auditMac,
   canonicalJson,
 } from "./audit-record.js";
 
@@ -16,15 +18,19 @@ import {
 type AnyDb = Kysely<any>;
 
 /**
- * Appends one record to the hash chain. Call it with the transaction that makes the change, so
- * the change and its record commit or roll back together; called with a plain database it opens
- * its own transaction. The chain head row is locked (`for update`), so concurrent appends queue.
+ * Appends one record to the keyed chain (HMAC-SHA-256 under a key derived from the master key,
+ * which travels with `platform.db` and its transactions, never in the database). Call it with the
+ * transaction that makes the change, so the change and its record commit or roll back together;
+ * called with a plain database it opens its own transaction. The chain head row is locked
+ * (`for update`), so concurrent appends queue. A signed checkpoint of the head follows within a
+ * second, outside the database.
  *
  * @param db - a transaction (preferred) or the database
  * @param who - the acting {@link Actor} (or a raw {@link AuditActor})
  * @param entry - what, on what, result
  * @param options - `clock`
  * @returns the stored record
+ * @throws PlatformError `CONFIG_INVALID` when `db` is not the platform's database (no audit key)
  * @example
  * ```ts
  * await platform.db.transaction().execute(async (trx) => {
@@ -41,6 +47,12 @@ export async function appendAudit(
 ): Promise<AuditRecord> {
   if (!db.isTransaction) {
     return db.transaction().execute((trx) => appendAudit(trx, who, entry, options));
+  }
+  const keyring = findAuditKeyring(db);
+  if (!keyring) {
+    throw new PlatformError("CONFIG_INVALID", {
+      message: "appendAudit needs platform.db or one of its transactions: the audit key travels with it",
+    });
   }
   const actor = "user" in who ? toAuditActor(who) : who;
   const trx = db as Transaction<PlatformTables>;
@@ -64,13 +76,14 @@ export async function appendAudit(
     detail: canonicalJson(entry.detail ?? {}),
     prevHash: head.hash,
   };
-  const record: AuditRecord = { ...base, hash: auditHash(base) };
+  const record: AuditRecord = { ...base, hash: auditMac(keyring.keys.chainKey, base) };
   await trx.insertInto("audit_log").values(toRow(record)).execute();
   await trx
     .updateTable("audit_head")
     .set({ seq: record.seq, hash: record.hash })
     .where("id", "=", 1)
     .execute();
+  keyring.noteAppend();
   return record;
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 /** Outcome of an audited action. */
 export type AuditResult = "success" | "failure" | "denied";
@@ -65,7 +65,8 @@ function sortKeys(value: unknown): unknown {
 }
 
 /**
- * SHA-256 (hex) over the record's fields in a fixed order, the previous hash last.
+ * SHA-256 (hex) over the record's fields in a fixed order, the previous hash last: the unkeyed
+ * hash of records written before the chain was keyed (see {@link auditMac}).
  *
  * @param record - every field except `hash`
  * @returns the record's hash
@@ -77,6 +78,26 @@ function sortKeys(value: unknown): unknown {
  * ```
  */
 export function auditHash(record: Omit<AuditRecord, "hash">): string {
+  return createHash("sha256").update(auditFields(record), "utf8").digest("hex");
+}
+
+/**
+ * HMAC-SHA-256 (hex) under the chain key over the same fields as {@link auditHash}: without the
+ * key, nobody who can write the database can recompute a record after editing it.
+ *
+ * @param key - the chain key (`deriveAuditKeys(masterKey).chainKey`)
+ * @param record - every field except `hash`
+ * @returns the record's MAC, stored in its `hash` column
+ * @example
+ * ```ts
+ * auditMac(keys.chainKey, record).length; // 64
+ * ```
+ */
+export function auditMac(key: Uint8Array, record: Omit<AuditRecord, "hash">): string {
+  return createHmac("sha256", key).update(auditFields(record), "utf8").digest("hex");
+}
+
+function auditFields(record: Omit<AuditRecord, "hash">): string {
   const fields = [
     record.seq,
     record.occurredAt,
@@ -91,5 +112,5 @@ export function auditHash(record: Omit<AuditRecord, "hash">): string {
     record.detail,
     record.prevHash,
   ];
-  return createHash("sha256").update(JSON.stringify(fields), "utf8").digest("hex");
+  return JSON.stringify(fields);
 }

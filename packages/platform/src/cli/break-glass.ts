@@ -6,13 +6,12 @@
 // With PGlite stop the app first (one process per data directory); with PostgreSQL it may run.
 // Exit code 0 on success, 1 when the login id is unknown, 2 on bad usage.
 import { hostname, userInfo } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { breakGlass } from "../accounts/break-glass.js";
 import { createPasswordHasher } from "../accounts/password-hasher.js";
 import { isPlatformError } from "../errors.js";
-import { openDatabase } from "../storage/database.js";
 import { systemClock } from "../time.js";
+import { openKeyedDatabase } from "./open-keyed-database.js";
 
 let values: ReturnType<typeof parse>["values"];
 function parse() {
@@ -42,9 +41,15 @@ if (!values.login) {
   process.exit(2);
 }
 const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
-const database = databaseUrl
-  ? await openDatabase({ databaseUrl, ...(values.schema ? { schema: values.schema } : {}) })
-  : await openDatabase({ dataDir: values["data-dir"] ?? join(process.cwd(), ".data", values.app) });
+// The audit record of the break-glass is MACed like every other: the CLI needs the app's master key.
+const database = await openKeyedDatabase({
+  app: values.app ?? "demo",
+  env: process.env,
+  cwd: process.cwd(),
+  dataDir: values["data-dir"],
+  databaseUrl,
+  schema: values.schema,
+});
 try {
   const result = await breakGlass(
     { db: database.db, clock: systemClock, hasher: createPasswordHasher() },

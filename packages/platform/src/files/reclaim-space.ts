@@ -34,15 +34,22 @@ type AnyDb = Kysely<any>;
  * ```
  */
 export async function reclaimErasedSpace(
-  ctx: { readonly db: AnyDb; readonly kind: DatabaseKind; readonly logger?: Logger },
+  ctx: {
+    readonly db: AnyDb;
+    readonly kind: DatabaseKind;
+    readonly logger?: Logger;
+    /** The owner's connection when roles are separated: the app role may not rewrite tables. */
+    readonly maintenanceDb?: AnyDb;
+  },
   tables: readonly string[],
 ): Promise<ReclaimReport> {
+  const db = ctx.maintenanceDb ?? ctx.db;
   const warnings: string[] = [];
   const vacuumed: string[] = [];
   for (const table of new Set(tables)) {
     if (!TABLE_NAME.test(table)) throw new Error(`@ward/platform: bad table name ${table}`);
     try {
-      await sql`vacuum full ${sql.table(table)}`.execute(ctx.db);
+      await sql`vacuum full ${sql.table(table)}`.execute(db);
       vacuumed.push(table);
     } catch (error) {
       warnings.push(`vacuum full ${table}: ${messageOf(error)}`);
@@ -58,10 +65,8 @@ export async function reclaimErasedSpace(
       await sql`reset wal_recycle`.execute(ctx.db);
     }
   } else {
-    checkpointed = await switchAndCheckpoint(ctx.db, warnings);
-    const recycle = await sql<{ value: string }>`select current_setting('wal_recycle') as value`.execute(
-      ctx.db,
-    );
+    checkpointed = await switchAndCheckpoint(db, warnings);
+    const recycle = await sql<{ value: string }>`select current_setting('wal_recycle') as value`.execute(db);
     if (recycle.rows[0]?.value !== "off") {
       warnings.push("wal_recycle is on: recycled WAL segments keep erased rows until overwritten");
     }

@@ -7,7 +7,7 @@ import { listDepartments } from "../accounts/organisation.js";
 import { ROLE_LABELS } from "../accounts/roles.js";
 import { createUser, listUsers } from "../accounts/users.js";
 import { appendAudit, auditToCsv, queryAudit } from "../audit/audit-log.js";
-import { verifyAuditChain } from "../audit/verify-audit-chain.js";
+import { AUDIT_PROBLEM_JA, verifyAuditChain } from "../audit/verify-audit-chain.js";
 import { isPlatformError, PlatformError } from "../errors.js";
 import { readFile } from "../files/file-store.js";
 import { ROLES } from "../storage/schema.js";
@@ -337,7 +337,7 @@ ${selectField({ name: "departmentId", label: "所属", value: values.departmentI
       ...(verify?.ok ? { notice: `改ざん検査: ${verify.checked}件すべて正常です。` } : {}),
       ...(verify && !verify.ok
         ? {
-            error: `改ざん検査: ${verify.problems.length}件の異常を検出しました（${verify.problems.map((p) => `#${p.seq}`).join("、")}）。`,
+            error: `改ざん検査: ${verify.problems.length}件の異常を検出しました（${verify.problems.map((p) => `#${p.seq} ${AUDIT_PROBLEM_JA[p.kind]}`).join("、")}）。`,
           }
         : {}),
       body: html`<form method="get" action="/admin/audit" class="filters">

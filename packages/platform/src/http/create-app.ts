@@ -6,15 +6,21 @@ import { deleteCookie, getCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { secureHeaders } from "hono/secure-headers";
 import { resolveSession } from "../accounts/auth.js";
+import { applyMovesWhenDue } from "../accounts/due-moves.js";
 import { withGrants } from "../accounts/permission-grants.js";
+import { applyDueMoves } from "../accounts/user-moves.js";
 import { ERROR_CATALOG, isPlatformError, PlatformError } from "../errors.js";
 import type { Platform } from "../platform.js";
 import type { NavItem } from "../ui/layout.js";
 import { SHELL_CSS } from "../ui/styles.js";
+import { registerAccountImportRoutes } from "./account-import-routes.js";
+import type { SetupChecklistHook, UserGrantsProvider } from "./admin-hooks.js";
 import { registerBuiltinRoutes, SESSION_COOKIE } from "./builtin-routes.js";
 import { resolveClient, trustedProxyList } from "./client-address.js";
 import type { AuthorizeFileRead, PlatformEnv } from "./env.js";
+import { registerOrgAdminRoutes } from "./org-admin-routes.js";
 import { renderPage, wantsJson } from "./request-helpers.js";
+import { registerUserMoveRoutes } from "./user-move-routes.js";
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -35,6 +41,10 @@ export interface AppOptions {
    * (e.g. folder rights): `false` → 404 and an audited refusal, `undefined` → the department rule.
    */
   readonly authorizeFileRead?: AuthorizeFileRead;
+  /** The app's steps on the admin home's setup checklist (e.g. a first folder, the model). */
+  readonly setupChecklist?: SetupChecklistHook;
+  /** Lists a user's personal grants in the app, for the review after a move (`/admin/moves/review`). */
+  readonly userGrants?: readonly UserGrantsProvider[];
 }
 
 const ALWAYS_PUBLIC = ["/login", "/api/login", "/health", "/assets/shell.css", "/favicon.ico"];
@@ -91,6 +101,7 @@ export function createApp(platform: Platform, options: AppOptions): Hono<Platfor
     title: options.title,
     nav: [
       ...(options.nav ?? []),
+      { href: "/admin", label: "管理メニュー", permission: "manage_department_users" as const },
       { href: "/admin/users", label: "利用者管理", permission: "manage_department_users" as const },
       { href: "/admin/audit", label: "監査ログ", permission: "view_audit" as const },
       { href: "/account/password", label: "パスワード変更" },
@@ -204,6 +215,12 @@ export function createApp(platform: Platform, options: AppOptions): Hono<Platfor
     throw new PlatformError("NOT_FOUND");
   });
 
+  // Moves and retirements whose day has begun apply before any session or login is looked at.
+  app.use(async (_c, next) => {
+    await applyMovesWhenDue(platform, applyDueMoves);
+    await next();
+  });
+
   // Sessions, then the login gate, then CSRF.
   app.use(async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
@@ -266,6 +283,9 @@ export function createApp(platform: Platform, options: AppOptions): Hono<Platfor
     newLoginCsrf: () => randomBytes(24).toString("base64url"),
     authorizeFileRead: options.authorizeFileRead,
   });
+  registerOrgAdminRoutes(app, { setupChecklist: options.setupChecklist });
+  registerAccountImportRoutes(app);
+  registerUserMoveRoutes(app, options.userGrants);
   options.routes?.(app);
   return app;
 }

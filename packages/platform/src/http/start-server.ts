@@ -1,6 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import type { Hono } from "hono";
+import { applyMovesWhenDue } from "../accounts/due-moves.js";
+import { applyDueMoves } from "../accounts/user-moves.js";
 import type { Platform } from "../platform.js";
 import type { PlatformEnv } from "./env.js";
 
@@ -49,6 +51,13 @@ export async function startServer(
   platform.logger.info({ url, storage: platform.location }, "listening");
   // The next process that tries the same data directory is told where the screens are.
   platform.dataDirLock?.setPort(port);
+  // Moves and retirements dated today also apply when nobody uses the app at 00:00 JST.
+  const movesTimer = setInterval(() => {
+    applyMovesWhenDue(platform, applyDueMoves).catch((err) =>
+      platform.logger.error({ err }, "applying due moves failed"),
+    );
+  }, 60_000);
+  movesTimer.unref();
   let closing: Promise<void> | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     platform.logger.info({ signal }, "shutting down");
@@ -56,6 +65,7 @@ export async function startServer(
   };
   const close = () => {
     closing ??= (async () => {
+      clearInterval(movesTimer);
       if (options.handleSignals) {
         process.off("SIGINT", onSignal);
         process.off("SIGTERM", onSignal);

@@ -67,7 +67,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<PlatformDa
     });
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
     try {
-      await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+      // An app role without CREATE on the database (see DATABASE_OWNER_URL) may use an existing schema.
+      const found = await sql`select 1 from pg_namespace where nspname = ${schema}`.execute(db);
+      if (found.rows.length === 0) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
     } catch (error) {
       await db.destroy();
       throw error;

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { loginThrottleMigration } from "./auth-throttle-migration.js";
 import type { MigrationSet } from "./migrations.js";
+import { orgAdminMigration } from "./org-admin-migration.js";
 
 /** The hash the first audit record chains to. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -145,5 +146,24 @@ export const platformMigrations: MigrationSet = {
         )`.execute(trx);
       },
     },
+    {
+      // The key check value and the keyed audit chain's state; createPlatform fills the one row,
+      // because only it holds the master key.
+      id: "010_audit-keys_keyring",
+      async up(trx) {
+        await sql`create table ward_keyring (
+          id integer primary key check (id = 1),
+          key_check text not null,
+          chain_id text not null,
+          keyed_from_seq integer not null,
+          legacy_head text not null,
+          created_at text not null,
+          mac text not null
+        )`.execute(trx);
+        await sql`create trigger ward_keyring_no_update before update or delete on ward_keyring
+          for each row execute function ward_audit_append_only()`.execute(trx);
+      },
+    },
+    orgAdminMigration,
   ],
 };

@@ -56,6 +56,15 @@ export interface PlatformTables {
     hash: string;
   };
   audit_head: { id: number; seq: number; hash: string };
+  ward_keyring: {
+    id: number;
+    key_check: string;
+    chain_id: string;
+    keyed_from_seq: number;
+    legacy_head: string;
+    created_at: string;
+    mac: string;
+  };
   files: {
     id: string;
     name: string;
@@ -91,5 +100,46 @@ export interface PlatformTables {
     method: string;
     reason: string;
     audit_seq: number;
+  };
+  user_moves: {
+    id: Generated<number>;
+    user_id: number;
+    kind: "move" | "retire";
+    effective_date: string;
+    effective_at: Date;
+    department_id: number | null;
+    role: Role | null;
+    status: Generated<"pending" | "applied" | "cancelled">;
+    created_by: number | null;
+    created_at: Date;
+    applied_at: Date | null;
+    from_department_id: number | null;
+    from_role: Role | null;
+    reviewed_at: Date | null;
+    reviewed_by: number | null;
+  };
+  account_imports: {
+    id: string;
+    created_by: number | null;
+    created_at: Date;
+    file_name: string;
+    content: string;
+    sha256: string;
+    rows: number;
+    status: Generated<"staged" | "committed">;
+    committed_at: Date | null;
+  };
+  credential_handouts: {
+    id: string;
+    import_id: string | null;
+    created_by: number | null;
+    created_at: Date;
+    accounts: number;
+    wrapped_key: Uint8Array | null;
+    iv: Uint8Array | null;
+    tag: Uint8Array | null;
+    ciphertext: Uint8Array | null;
+    handed_out_at: Date | null;
+    handed_out_as: string | null;
   };
 }

@@ -3,7 +3,8 @@ import { FAST_ARGON2, silentLogger, TEST_ADMIN_PASSWORD, TEST_MASTER_KEY } from 
 
 /**
  * Platform options for a test: in-memory PGlite, a fixed master key, a silent logger, cheap argon2,
- * an empty environment and `admin` / {@link TEST_ADMIN_PASSWORD}; `extra` overrides any of them.
+ * an empty environment, no audit checkpoint file (tests that check checkpoints pass one) and
+ * `admin` / {@link TEST_ADMIN_PASSWORD}; `extra` overrides any of them.
  *
  * @param extra - Options that replace the defaults (storage, migrations, clock, app name …).
  * @returns The full options for `createPlatform`.
@@ -21,6 +22,7 @@ export function testPlatformOptions(extra: Partial<PlatformOptions> = {}): Platf
     logger: silentLogger,
     argon2: FAST_ARGON2,
     env: {},
+    auditCheckpointFile: false,
     initialAdminPassword: TEST_ADMIN_PASSWORD,
     onInitialAdmin: () => undefined,
     ...extra,

@@ -1,4 +1,4 @@
-import type { Locator } from "../locator.js";
+import type { Locator } from "@ward/search-ja";
 import type { ParsedSection } from "../parsed-document.js";
 
 export interface TableRow {

@@ -1,6 +1,6 @@
 import type { ChunkingPolicy } from "./chunking-policy.js";
+import type { LocatedText } from "./located-text.js";
 import type { Locator } from "./locator.js";
-import type { ParsedSection } from "./parsed-document.js";
 
 /** A searchable piece of a document: at most `size` characters of one section, with its locator. */
 export interface Chunk {
@@ -28,14 +28,14 @@ function cutPoint(text: string, start: number, end: number, minimum: number): nu
  * ends where possible and repeating up to `policy.overlap` characters between neighbours. A chunk
  * never spans two sections, so it always carries exactly its section's locator.
  *
- * @param sections - parsed (and normalised) sections in document order
+ * @param sections - located texts (e.g. parsed and normalised pages) in document order
  * @param policy - chunk size and overlap in characters
  * @returns chunks in document order; empty sections produce none
  * @example
- * chunkSections([{ text: "一文目。二文目。", locator: { kind: "page", page: 1 }, noTextLayer: false }], { size: 600, overlap: 100 });
+ * chunkSections([{ text: "一文目。二文目。", locator: { kind: "page", page: 1 } }], { size: 600, overlap: 100 });
  * // => [{ ordinal: 0, text: "一文目。二文目。", locator: { kind: "page", page: 1 } }]
  */
-export function chunkSections(sections: readonly ParsedSection[], policy: ChunkingPolicy): Chunk[] {
+export function chunkSections(sections: readonly LocatedText[], policy: ChunkingPolicy): Chunk[] {
   const chunks: Chunk[] = [];
   for (const section of sections) {
     const text = section.text.trim();

@@ -2,12 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chunkSections } from "./chunk-sections.js";
 import { chunkingPolicyFor, chunkingPolicySchema, defaultChunkingPolicy } from "./chunking-policy.js";
-import type { ParsedSection } from "./parsed-document.js";
+import type { LocatedText } from "./located-text.js";
 
-const page = (page: number, text: string): ParsedSection => ({
+const page = (page: number, text: string): LocatedText => ({
   text,
   locator: { kind: "page", page },
-  noTextLayer: false,
 });
 
 describe("chunkSections", () => {

@@ -28,6 +28,7 @@ export interface CitedPassage {
  *
  * @param hits - search results, best first (already access-filtered)
  * @param documentName - the display name of a document id
+ * @param href - the link that opens a document at a locator (default {@link citationHref}'s `/documents/<id>/view…`)
  * @returns the cited passages (same order as `hits`) and the distinct citations
  * @example
  * const { citations } = citePassages(hits, (id) => names.get(id) ?? id);
@@ -36,6 +37,7 @@ export interface CitedPassage {
 export function citePassages(
   hits: readonly SearchHit[],
   documentName: (documentId: string) => string,
+  href: (documentId: string, locator: Locator) => string = citationHref,
 ): { passages: CitedPassage[]; citations: Citation[] } {
   const byPlace = new Map<string, Citation>();
   const passages = hits.map((hit) => {
@@ -48,7 +50,7 @@ export function citePassages(
         documentName: documentName(hit.documentId),
         locator: hit.locator,
         label: describeLocator(hit.locator),
-        href: citationHref(hit.documentId, hit.locator),
+        href: href(hit.documentId, hit.locator),
       };
       byPlace.set(place, citation);
     }

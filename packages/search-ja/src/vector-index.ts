@@ -1,4 +1,5 @@
 import type { IndexedChunk, SearchHit, SearchOptions } from "./indexed-chunk.js";
+import { SearchError } from "./search-error.js";
 
 /** A chunk with its embedding. */
 export interface EmbeddedChunk extends IndexedChunk {
@@ -48,8 +49,9 @@ export function createVectorIndex(): VectorIndex {
     chunks.map((chunk) => {
       const expected = dimensions ?? chunk.embedding.length;
       if (chunk.embedding.length !== expected || expected === 0) {
-        throw new Error(
-          `@ward/support-desk: chunk ${chunk.chunkId} has ${chunk.embedding.length} dimensions, expected ${expected}`,
+        throw new SearchError(
+          "DIMENSION_MISMATCH",
+          `chunk ${chunk.chunkId} has ${chunk.embedding.length} dimensions, expected ${expected}`,
         );
       }
       dimensions = expected;
@@ -89,8 +91,9 @@ export function createVectorIndex(): VectorIndex {
     search(queryEmbedding, options) {
       const readable = new Set(options.readableFolderIds);
       if (dimensions !== undefined && queryEmbedding.length !== dimensions) {
-        throw new Error(
-          `@ward/support-desk: query has ${queryEmbedding.length} dimensions, the index has ${dimensions}`,
+        throw new SearchError(
+          "DIMENSION_MISMATCH",
+          `query has ${queryEmbedding.length} dimensions, the index has ${dimensions}`,
         );
       }
       const query = unit(queryEmbedding);
