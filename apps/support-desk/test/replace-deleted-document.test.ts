@@ -53,7 +53,9 @@ for (const backend of backends) {
             errorJa: "規程.txt: 差し替え先の文書は削除されています",
           }),
         ]);
-        expect(t.desk.index.search("公印", { readableFolderIds: [String(folderId)], limit: 5 })).toEqual([]);
+        expect(
+          await t.desk.index.search("公印", { readableFolderIds: [String(folderId)], limit: 5 }),
+        ).toEqual([]);
       } finally {
         await t.platform.close();
       }
