@@ -2,6 +2,7 @@ import { csrfField, dataTable, html, type PlatformEnv, renderPage } from "@ward/
 import type { Hono } from "hono";
 import { allows, citePassages } from "../domain/index.js";
 import type { Desk } from "../storage/desk.js";
+import { documentNames } from "../storage/document-names.js";
 import { listFolders } from "../storage/folders.js";
 import { userOf } from "./helpers.js";
 
@@ -16,7 +17,13 @@ export function registerRetrievalRoutes(app: Hono<PlatformEnv>, desk: Desk): voi
     const scope = selected ? [String(selected.folder.id)] : folders.map((f) => String(f.folder.id));
     const limit = selected?.folder.topK ?? 10;
     const hits = question === "" ? [] : await desk.retrieve(question, { readableFolderIds: scope, limit });
-    const { passages } = citePassages(hits, (id) => desk.documents.get(id)?.name ?? id);
+    const { passages } = citePassages(
+      hits,
+      await documentNames(
+        desk,
+        hits.map((h) => h.documentId),
+      ),
+    );
     return renderPage(c, {
       title: "検索テスト",
       body: html`<link rel="stylesheet" href="/support-desk/app.css">

@@ -10,6 +10,7 @@ import {
   type TokenUsage,
 } from "../domain/index.js";
 import type { Desk } from "./desk.js";
+import { documentNames } from "./document-names.js";
 import { listFolders } from "./folders.js";
 import type { SupportDeskDb } from "./schema.js";
 import { recordUsage } from "./usage.js";
@@ -147,7 +148,13 @@ export async function startAnswer(
     limit,
     ...(input.signal ? { signal: input.signal } : {}),
   });
-  const { passages, citations } = citePassages(hits, (id) => desk.documents.get(id)?.name ?? id);
+  const { passages, citations } = citePassages(
+    hits,
+    await documentNames(
+      desk,
+      hits.map((h) => h.documentId),
+    ),
+  );
   let tokens: TokenUsage | undefined;
   const text = provider.answer(
     {
