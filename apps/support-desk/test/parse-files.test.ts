@@ -48,7 +48,7 @@ describe("Word .docx", () => {
     const error = await ingestError(parseDocument({ bytes, fileName: "壊れた.docx" }));
     expect(error.code).toBe("CORRUPT");
     expect(error.messageJa).toMatch(/^壊れた\.docx: ファイルが破損/);
-    expect(error.message).toMatch(/^@ward\/support-desk: 壊れた\.docx: the file is damaged/);
+    expect(error.message).toMatch(/^@ward\/documents: 壊れた\.docx: the file is damaged/);
   });
 
   it("reports a password-protected Office file (an OLE container) as ENCRYPTED", async () => {

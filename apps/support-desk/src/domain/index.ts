@@ -1,6 +1,28 @@
 // Japanese retrieval (analyzer, BM25, fusion, chunking, locators, citations) lives in @ward/search-ja;
 // re-exported so the app's layers import one domain module.
 
+// Document parsing (text, Word, PDF, PowerPoint, Excel, CSV → located sections) lives in @ward/documents.
+export {
+  type ArchiveLimit,
+  ArchiveLimitError,
+  type ArchiveLimits,
+  DEFAULT_ARCHIVE_LIMITS,
+  type DocumentInput,
+  type DocumentKind,
+  detectDocumentKind,
+  IngestError,
+  type IngestErrorCode,
+  type ParsedDocument,
+  type ParsedSection,
+  parseCsv,
+  parseDocument,
+  parseDocx,
+  parsePdf,
+  parsePptx,
+  parseTextDocument,
+  parseXlsx,
+  workbookCellCounter,
+} from "@ward/documents";
 export {
   type Bm25Index,
   type Bm25Options,
@@ -47,13 +69,6 @@ export {
 } from "@ward/search-ja";
 export type { AnswerOptions, AnswerProvider, AnswerRequest } from "./answer-provider.js";
 export { type AnswerStream, answerQuestion, type QuestionRequest, streamAnswer } from "./answer-question.js";
-export {
-  type ArchiveLimit,
-  ArchiveLimitError,
-  type ArchiveLimits,
-  DEFAULT_ARCHIVE_LIMITS,
-  workbookCellCounter,
-} from "./archive-limits.js";
 export { createChatAnswerProvider } from "./chat-answer-provider.js";
 export {
   type ChatMessage,
@@ -61,7 +76,6 @@ export {
   type StreamChat,
   type TokenUsage,
 } from "./chat-completions-client.js";
-export { detectDocumentKind } from "./detect-document-kind.js";
 export { createEmbeddingsClient } from "./embeddings-client.js";
 export { createFallbackProvider } from "./fallback-provider.js";
 export {
@@ -73,7 +87,6 @@ export {
   folderAccess,
 } from "./folder-right.js";
 export { type IngestedDocument, ingestDocument } from "./ingest-document.js";
-export { IngestError, type IngestErrorCode } from "./ingest-error.js";
 export type { ModelEndpoint } from "./internal/model-fetch.js";
 export { ModelError, type ModelErrorCode } from "./model-error.js";
 export {
@@ -84,14 +97,6 @@ export {
   modelSettingsFromEnv,
 } from "./model-settings.js";
 export { bestExcerpt, createOfflineResponder } from "./offline-responder.js";
-export { parseCsv } from "./parse-csv.js";
-export { parseDocument } from "./parse-document.js";
-export { parseDocx } from "./parse-docx.js";
-export { parsePdf } from "./parse-pdf.js";
-export { parsePptx } from "./parse-pptx.js";
-export { parseTextDocument } from "./parse-text.js";
-export { parseXlsx } from "./parse-xlsx.js";
-export type { DocumentInput, DocumentKind, ParsedDocument, ParsedSection } from "./parsed-document.js";
 export { attachmentMessages, type PromptAttachments, readPromptAttachments } from "./prompt-attachments.js";
 export { buildRagMessages } from "./rag-prompt.js";
 export { ERASED_EXCERPT, redactExcerpts } from "./redact-excerpts.js";

@@ -1,3 +1,4 @@
+import { type DocumentInput, type DocumentKind, parseDocument } from "@ward/documents";
 import {
   type Chunk,
   type ChunkingPolicy,
@@ -5,8 +6,6 @@ import {
   defaultChunkingPolicy,
   normalizeJapanese,
 } from "@ward/search-ja";
-import { parseDocument } from "./parse-document.js";
-import type { DocumentInput, DocumentKind } from "./parsed-document.js";
 
 /** An upload turned into searchable chunks, with the pages that need OCR. */
 export interface IngestedDocument {

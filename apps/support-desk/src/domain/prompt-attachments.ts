@@ -1,7 +1,6 @@
+import { IngestError, parseDocument } from "@ward/documents";
 import { normalizeJapanese } from "@ward/search-ja";
 import type { ChatMessage } from "./chat-completions-client.js";
-import { IngestError } from "./ingest-error.js";
-import { parseDocument } from "./parse-document.js";
 
 /** Files attached to one question, read for the model. */
 export interface PromptAttachments {

@@ -1,5 +1,6 @@
 // Worker-thread entry of the desk's pool: parsing, chunking and tokenising, away from the event loop.
-import { IngestError, type IngestErrorCode, normalizeJapanese, parseDocument } from "../domain/index.js";
+import { IngestError, type IngestErrorCode, parseDocument } from "@ward/documents";
+import { normalizeJapanese } from "../domain/index.js";
 import { type PreparedDocument, prepareDocument } from "../storage/prepare-document.js";
 
 /** Work the desk sends to its pool. */

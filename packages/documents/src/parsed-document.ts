@@ -1,6 +1,6 @@
 import type { LocatedText } from "@ward/search-ja";
 
-/** The file types the support desk ingests. */
+/** The file types this package parses. */
 export type DocumentKind = "text" | "markdown" | "docx" | "pdf" | "pptx" | "xlsx" | "csv";
 
 /** One located piece of a parsed file, before normalisation and chunking. */

@@ -21,7 +21,7 @@ export interface ArchiveLimits {
 const MiB = 1024 * 1024;
 
 /**
- * The desk's limits: generous for office files staff write (a 20 MB upload of ordinary XML
+ * The default limits: generous for office files staff write (a 20 MB upload of ordinary XML
  * inflates 5–20 times), far below what would exhaust the ingestion worker's memory.
  */
 export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {

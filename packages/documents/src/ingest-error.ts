@@ -25,7 +25,7 @@ const reasons: Record<IngestErrorCode, { en: string; ja: string }> = {
     ja: "ファイルが空です",
   },
   ARCHIVE_LIMIT: {
-    en: "the file expands beyond the desk's limits (a zip bomb or an oversized workbook); split it or remove unneeded sheets and images",
+    en: "the file expands beyond the limits (a zip bomb or an oversized workbook); split it or remove unneeded sheets and images",
     ja: "展開すると上限を超える大きさ・件数になるため取り込みを中止しました。ファイルを分割するか、不要なシートや画像を削除してから登録してください",
   },
   TOO_MANY_PAGES: {
@@ -58,7 +58,7 @@ export class IngestError extends Error {
   }) {
     const reason = reasons[options.code];
     const detail = options.detail === undefined ? "" : ` (${options.detail})`;
-    super(`@ward/support-desk: ${options.fileName}: ${reason.en}${detail}`, { cause: options.cause });
+    super(`@ward/documents: ${options.fileName}: ${reason.en}${detail}`, { cause: options.cause });
     this.code = options.code;
     this.fileName = options.fileName;
     this.messageJa = `${options.fileName}: ${reason.ja}${options.detailJa === undefined ? "" : `（${options.detailJa}）`}`;

@@ -1,0 +1,3 @@
+import { wardVitestConfig } from "../../vitest.shared.ts";
+
+export default wardVitestConfig();
