@@ -6,7 +6,9 @@ import {
   findReimports,
   type ImportedPaymentNotice,
   type NoticeImportError,
+  type ParsePaymentNoticesOptions,
   type PaymentNotice,
+  type PaymentNoticeImport,
   parsePaymentNotices,
 } from "../domain/index.js";
 import { type TreasuryTrx, treasuryDb, yenFromDb } from "./db.js";
@@ -25,6 +27,8 @@ export interface ImportNoticeFileOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Rows per INSERT statement; 5,000 by default. */
   readonly chunkSize?: number;
+  /** Parses the file; default `parsePaymentNotices` on this thread (the web app passes its worker pool). */
+  readonly parse?: (bytes: Uint8Array, options: ParsePaymentNoticesOptions) => Promise<PaymentNoticeImport>;
 }
 
 /** The outcome of {@link importNoticeFile}: stored, or rejected with nothing saved. */
@@ -106,7 +110,8 @@ export async function importNoticeFile(
   options: ImportNoticeFileOptions,
 ): Promise<NoticeFileImport> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const parsed = parsePaymentNotices(bytes, {
+  const parse = options.parse ?? (async (b, o) => parsePaymentNotices(b, o));
+  const parsed = await parse(bytes, {
     ...(options.fiscalYear !== undefined ? { fiscalYear: options.fiscalYear } : {}),
     ...(options.today !== undefined ? { today: options.today } : {}),
   });
@@ -169,7 +174,7 @@ export async function importNoticeFile(
 async function storeNotices(
   platform: Platform,
   actor: Actor,
-  parsed: Extract<ReturnType<typeof parsePaymentNotices>, { ok: true }>,
+  parsed: Extract<PaymentNoticeImport, { ok: true }>,
   sha256: string,
   options: ImportNoticeFileOptions,
 ) {
