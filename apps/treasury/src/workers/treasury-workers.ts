@@ -6,6 +6,7 @@ import {
   type TreasuryTask,
   type TreasuryTaskOutput,
   type TreasuryTaskResult,
+  unpackNotices,
 } from "./treasury-tasks.js";
 
 /** Limits of the treasury's worker threads; every field has a default. */
@@ -34,10 +35,13 @@ export interface TreasuryWorkers {
 
 const entry = new URL("./treasury-worker.ts", import.meta.url);
 
-const unwrap = <K extends TreasuryTask["op"]>(result: TreasuryTaskResult): TreasuryTaskOutput[K] => {
+async function unwrap<K extends TreasuryTask["op"]>(
+  result: TreasuryTaskResult,
+): Promise<TreasuryTaskOutput[K]> {
   if (!result.ok) throw rethrown(result.failure);
+  if ("packed" in result) return (await unpackNotices(result.packed)) as TreasuryTaskOutput[K];
   return result.value as TreasuryTaskOutput[K];
-};
+}
 
 /**
  * Starts the treasury's worker pool (threads start on first use and exit when idle): CSV parsing,
