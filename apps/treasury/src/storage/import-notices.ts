@@ -110,11 +110,6 @@ export async function importNoticeFile(
   options: ImportNoticeFileOptions,
 ): Promise<NoticeFileImport> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const parse = options.parse ?? (async (b, o) => parsePaymentNotices(b, o));
-  const parsed = await parse(bytes, {
-    ...(options.fiscalYear !== undefined ? { fiscalYear: options.fiscalYear } : {}),
-    ...(options.today !== undefined ? { today: options.today } : {}),
-  });
   const db = treasuryDb(platform);
   const reject = async (errors: readonly NoticeImportError[], truncated: boolean) => {
     await appendAudit(
@@ -131,7 +126,6 @@ export async function importNoticeFile(
     );
     return { ok: false as const, errors, truncated };
   };
-  if (!parsed.ok) return reject(parsed.errors, parsed.truncated);
   const busy = async (reason: string) => {
     await appendAudit(
       db,
@@ -156,8 +150,16 @@ export async function importNoticeFile(
   const running = inFlight.get(platform.db) ?? new Set<string>();
   inFlight.set(platform.db, running);
   if (running.has(sha256)) return busy("same_file_in_progress");
+  // Claimed before parsing: parsing waits for a worker thread, and a second upload of the file
+  // meanwhile must be answered as simultaneous, not stored as a re-import.
   running.add(sha256);
   try {
+    const parse = options.parse ?? (async (b, o) => parsePaymentNotices(b, o));
+    const parsed = await parse(bytes, {
+      ...(options.fiscalYear !== undefined ? { fiscalYear: options.fiscalYear } : {}),
+      ...(options.today !== undefined ? { today: options.today } : {}),
+    });
+    if (!parsed.ok) return reject(parsed.errors, parsed.truncated);
     const outcome = await storeNotices(platform, actor, parsed, sha256, options);
     if ("conflicts" in outcome) return reject(outcome.conflicts, false);
     if ("concurrent" in outcome) return busy("same_file_imported_meanwhile");
