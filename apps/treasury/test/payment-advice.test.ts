@@ -324,7 +324,7 @@ describe("支払案内書 screen", () => {
     expect(xlsx.headers.get("content-disposition")).toContain("shiharai-annai-2025-12.xlsx");
     const csv = await c.request("/payment-advice.csv?month=2025-12");
     expect(await csv.text()).toContain("S-202");
-  });
+  }, 30_000); // the first PDF starts the app's worker thread: slow on a loaded machine
 
   it("says a month has no payments, offers no letters, and refuses the PDF", async () => {
     const page = await (await c.request("/payment-advice?month=2025-10")).text();

@@ -64,7 +64,7 @@ describe("treasury web screens", () => {
     const badText = await bad.text();
     expect(badText).toContain("1件も保存していません");
     expect(badText).toMatch(/<td>2<\/td><td>金額<\/td>/);
-  });
+  }, 30_000); // the first upload starts the app's worker thread: slow on a loaded machine
 
   it("shows the 済通集計表 of a date and serves it as a workbook", async () => {
     const page = await c.request("/tallies?date=2025-07-01");

@@ -23,18 +23,23 @@ const creditorForm = z.object({
  * `/creditors/new`, `POST /creditors` (債権者口座の登録) and `/creditors/:id/letter.pdf` (登録完了のお知らせ).
  *
  * @example
- * app.route("/", creditorRoutes({ platform, today }));
+ * app.route("/", creditorRoutes({ platform, today, workers }));
  */
-export function creditorRoutes({ platform, today }: RouteDeps) {
+export function creditorRoutes({ platform, today, workers }: RouteDeps) {
   return screenApp()
     .get("/creditors/new", requirePermission(POLICIES.registerCreditor), (c) =>
       renderPage(c, creditorFormPage({ csrfToken: csrfTokenOf(c) })),
     )
     .get("/creditors/:id{[0-9]+}/letter.pdf", requirePermission(POLICIES.readPersonalData), async (c) => {
-      const letter = await printCreditorLetter(platform, c.get("actor"), {
-        id: idParam(c, "id"),
-        today: today(),
-      });
+      const letter = await printCreditorLetter(
+        platform,
+        c.get("actor"),
+        {
+          id: idParam(c, "id"),
+          today: today(),
+        },
+        workers,
+      );
       if (!letter)
         return renderPage(c, { title: "見つかりません", status: 404, body: html`<p>登録がありません。</p>` });
       return fileResponse(c, letter.bytes, `touroku-${letter.id}.pdf`);

@@ -55,9 +55,9 @@ const updateForm = z.object({
  * Excel/CSV exports (personal data: `personal_data` only, audited).
  *
  * @example
- * app.route("/", failedTransferRoutes({ platform, today }));
+ * app.route("/", failedTransferRoutes({ platform, today, workers }));
  */
-export function failedTransferRoutes({ platform, today }: RouteDeps) {
+export function failedTransferRoutes({ platform, today, workers }: RouteDeps) {
   const write = requirePermission(POLICIES.recordFailedTransfers);
   const page = async (
     c: Parameters<typeof csrfTokenOf>[0],
@@ -82,10 +82,15 @@ export function failedTransferRoutes({ platform, today }: RouteDeps) {
     .post("/failed-transfers/import", write, async (c) => {
       const file = await uploadedCsv(c);
       if (!file) return page(c, { top: NO_FILE_ALERT, status: 422 });
-      const result = await importFailedTransfers(platform, c.get("actor"), {
-        bytes: file.data,
-        fileName: file.name,
-      });
+      const result = await importFailedTransfers(
+        platform,
+        c.get("actor"),
+        {
+          bytes: file.data,
+          fileName: file.name,
+        },
+        workers,
+      );
       return result.ok
         ? page(c, { top: noticeBox(`${result.count}件を取り込みました（未連絡）。`) })
         : page(c, { top: importErrors(result.errors), status: 422 });
@@ -108,7 +113,12 @@ export function failedTransferRoutes({ platform, today }: RouteDeps) {
     });
   for (const format of ["xlsx", "csv"] as const) {
     app.get(`/failed-transfers.${format}`, requirePermission(POLICIES.readPersonalData), async (c) => {
-      const bytes = await exportFailedTransfers(platform, c.get("actor"), { format, today: today() });
+      const bytes = await exportFailedTransfers(
+        platform,
+        c.get("actor"),
+        { format, today: today() },
+        workers,
+      );
       return fileResponse(c, bytes, `funou-${today()}.${format}`);
     });
   }

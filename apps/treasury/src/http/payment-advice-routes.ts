@@ -20,7 +20,7 @@ import { type RouteDeps, screenApp } from "./route-deps.js";
  * @example
  * app.route("/", paymentAdviceRoutes({ platform, today: () => "2025-12-26" }));
  */
-export function paymentAdviceRoutes({ platform, today }: RouteDeps) {
+export function paymentAdviceRoutes({ platform, today, workers }: RouteDeps) {
   const gate = requirePermission(POLICIES.readPersonalData);
   const monthOf = (v: string | undefined): AdviceMonth | undefined =>
     parseAdviceMonth(v === undefined || v === "" ? today().slice(0, 7) : v);
@@ -42,7 +42,7 @@ export function paymentAdviceRoutes({ platform, today }: RouteDeps) {
           c,
           paymentAdviceRefusal({ message: BAD_MONTH_JA, month: c.req.query("month") ?? "" }),
         );
-      const { list, bytes } = await exportPaymentAdvice(platform, c.get("actor"), m, format);
+      const { list, bytes } = await exportPaymentAdvice(platform, c.get("actor"), m, format, workers);
       if (bytes === undefined)
         return renderPage(
           c,

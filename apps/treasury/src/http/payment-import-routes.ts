@@ -16,7 +16,7 @@ const KINDS: readonly { kind: PaymentFileKind; path: string; noun: string }[] = 
  * @example
  * app.route("/", paymentImportRoutes({ platform, today }));
  */
-export function paymentImportRoutes({ platform }: RouteDeps) {
+export function paymentImportRoutes({ platform, workers }: RouteDeps) {
   const gate = requirePermission(POLICIES.importPayments);
   const app = screenApp().get("/payments/import", gate, (c) =>
     renderPage(c, paymentImportPage({ csrfToken: csrfTokenOf(c) })),
@@ -27,11 +27,16 @@ export function paymentImportRoutes({ platform }: RouteDeps) {
         renderPage(c, paymentImportPage({ csrfToken: csrfTokenOf(c), ...o }));
       const file = await uploadedCsv(c);
       if (!file) return page({ top: NO_FILE_ALERT, status: 422 });
-      const result = await importPayments(platform, c.get("actor"), {
-        kind,
-        bytes: file.data,
-        fileName: file.name,
-      });
+      const result = await importPayments(
+        platform,
+        c.get("actor"),
+        {
+          kind,
+          bytes: file.data,
+          fileName: file.name,
+        },
+        workers,
+      );
       return result.ok
         ? page({
             top: noticeBox(`${noun}を${result.count}件取り込みました（${formatYen(result.totalYen)}）。`),

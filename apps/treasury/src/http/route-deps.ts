@@ -1,11 +1,14 @@
 import { type IsoDate, isIsoDate } from "@ward/calendar-jp";
 import { type AppContext, type Platform, type PlatformEnv, uploadedFiles } from "@ward/platform";
 import { Hono } from "hono";
+import type { TreasuryWorkers } from "../workers/treasury-workers.js";
 
-/** What every treasury screen's routes need: the platform and today's date (fixed in tests). */
+/** What every treasury screen's routes need: the platform, today's date (fixed in tests) and the worker pool. */
 export interface RouteDeps {
   readonly platform: Platform;
   readonly today: () => IsoDate;
+  /** Where CSV parsing, workbooks and PDFs run (a full queue answers 503). */
+  readonly workers: TreasuryWorkers;
 }
 
 /** A screen's sub-app, mounted on the treasury app with `app.route("/", …)`. */

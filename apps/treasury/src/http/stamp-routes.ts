@@ -18,9 +18,9 @@ const stampForm = z.preprocess((body) => {
  * 郵券受払簿: `/stamps` (entry and balances) and `/stamps.xlsx`.
  *
  * @example
- * app.route("/", stampRoutes({ platform, today }));
+ * app.route("/", stampRoutes({ platform, today, workers }));
  */
-export function stampRoutes({ platform, today }: RouteDeps) {
+export function stampRoutes({ platform, today, workers }: RouteDeps) {
   const page = async (
     c: Parameters<typeof csrfTokenOf>[0],
     o: Omit<Parameters<typeof stampsPage>[0], "csrfToken" | "today" | "book"> = {},
@@ -42,6 +42,10 @@ export function stampRoutes({ platform, today }: RouteDeps) {
         : page(c, { values, top: alertBox(result.message), status: 422 });
     })
     .get("/stamps.xlsx", requirePermission(POLICIES.viewReceipts), async (c) =>
-      fileResponse(c, await exportStampBook(platform, c.get("actor"), today()), `yuken-${today()}.xlsx`),
+      fileResponse(
+        c,
+        await exportStampBook(platform, c.get("actor"), today(), workers),
+        `yuken-${today()}.xlsx`,
+      ),
     );
 }

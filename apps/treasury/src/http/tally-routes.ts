@@ -8,9 +8,9 @@ import { dateQuery, type RouteDeps, screenApp } from "./route-deps.js";
  * `/tallies?date=` (済通集計表) and `/tallies.xlsx?date=` (the three tallies as a workbook).
  *
  * @example
- * app.route("/", tallyRoutes({ platform, today }));
+ * app.route("/", tallyRoutes({ platform, today, workers }));
  */
-export function tallyRoutes({ platform, today }: RouteDeps) {
+export function tallyRoutes({ platform, today, workers }: RouteDeps) {
   const gate = requirePermission(POLICIES.viewReceipts);
   return screenApp()
     .get("/tallies", gate, async (c) => {
@@ -19,7 +19,7 @@ export function tallyRoutes({ platform, today }: RouteDeps) {
     })
     .get("/tallies.xlsx", gate, async (c) => {
       const date = dateQuery(c, "date", today());
-      const bytes = await tallyWorkbook(platform, c.get("actor"), { date, today: today() });
+      const bytes = await tallyWorkbook(platform, c.get("actor"), { date, today: today() }, workers);
       return fileResponse(c, bytes, `shutsuno-${date}.xlsx`);
     });
 }

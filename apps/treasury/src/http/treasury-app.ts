@@ -2,6 +2,7 @@ import { type IsoDate, toIsoDate } from "@ward/calendar-jp";
 import { createApp, type Platform, type PlatformEnv } from "@ward/platform";
 import type { Hono } from "hono";
 import { CHANNEL_REPORT_LABELS } from "../reports/labels.js";
+import { createTreasuryWorkers, type TreasuryWorkers } from "../workers/treasury-workers.js";
 import { creditorRoutes } from "./creditor-routes.js";
 import { failedTransferRoutes } from "./failed-transfer-routes.js";
 import { homeRoutes } from "./home-routes.js";
@@ -38,16 +39,21 @@ const SCREENS = [
  * payment imports, failed transfers, payment advice, the stamp book and work reports.
  *
  * @param platform - a platform created with the treasury migrations
- * @param options - `today` for tests; default today in Asia/Tokyo
+ * @param options - `today` for tests (default today in Asia/Tokyo); `workers`, the pool for CSV parsing
+ *   and documents (default a new pool with the default limits, threads started on first use)
  * @returns the Hono app
  * @example
  * await startServer(createTreasuryApp(platform), platform, { port: 3100 });
  */
 export function createTreasuryApp(
   platform: Platform,
-  options: { readonly today?: () => IsoDate } = {},
+  options: { readonly today?: () => IsoDate; readonly workers?: TreasuryWorkers } = {},
 ): Hono<PlatformEnv> {
-  const deps: RouteDeps = { platform, today: options.today ?? (() => toIsoDate(platform.clock())) };
+  const deps: RouteDeps = {
+    platform,
+    today: options.today ?? (() => toIsoDate(platform.clock())),
+    workers: options.workers ?? createTreasuryWorkers(),
+  };
   return createApp(platform, {
     title: "練馬区 公金収納・支払事務",
     nav: [

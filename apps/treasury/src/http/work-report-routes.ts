@@ -15,9 +15,9 @@ const monthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
  * 業務日報・完了報告書: `/reports?date=&month=`, `POST /work-records` and the daily/monthly Excel/PDF.
  *
  * @example
- * app.route("/", workReportRoutes({ platform, today }));
+ * app.route("/", workReportRoutes({ platform, today, workers }));
  */
-export function workReportRoutes({ platform, today }: RouteDeps) {
+export function workReportRoutes({ platform, today, workers }: RouteDeps) {
   const read = requirePermission(POLICIES.viewReceipts);
   const monthQuery = (c: Parameters<typeof csrfTokenOf>[0]) =>
     monthText.catch(today().slice(0, 7)).parse(c.req.query("month"));
@@ -51,7 +51,7 @@ export function workReportRoutes({ platform, today }: RouteDeps) {
       app.get(`/reports/${kind}.${format}`, read, async (c) => {
         const date = dateQuery(c, "date", today());
         const range = kind === "daily" ? { from: date, to: date } : monthRange(monthQuery(c));
-        const bytes = await exportWorkReport(platform, c.get("actor"), { range, kind, format });
+        const bytes = await exportWorkReport(platform, c.get("actor"), { range, kind, format }, workers);
         const name = kind === "daily" ? `nippo-${range.from}` : `kanryo-${monthQuery(c)}`;
         return fileResponse(c, bytes, `${name}.${format}`);
       });

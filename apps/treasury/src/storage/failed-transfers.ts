@@ -2,6 +2,7 @@ import type { IsoDate } from "@ward/calendar-jp";
 import { type Actor, appendAudit, type Platform } from "@ward/platform";
 import { sql } from "kysely";
 import {
+  type CsvImport,
   type CsvImportError,
   type FailedTransferInput,
   type FailedTransferReply,
@@ -85,8 +86,10 @@ export async function importFailedTransfersCsv(
   actor: Actor,
   bytes: Uint8Array,
   fileName: string,
+  parse: (bytes: Uint8Array) => Promise<CsvImport<FailedTransferInput>> = async (b) =>
+    parseFailedTransfersCsv(b),
 ): Promise<{ ok: true; count: number } | { ok: false; errors: readonly CsvImportError[] }> {
-  const parsed = parseFailedTransfersCsv(bytes);
+  const parsed = await parse(bytes);
   if (!parsed.ok) {
     await appendAudit(
       treasuryDb(platform),

@@ -6,7 +6,9 @@ import {
   findReimports,
   type ImportedPaymentNotice,
   type NoticeImportError,
+  type ParsePaymentNoticesOptions,
   type PaymentNotice,
+  type PaymentNoticeImport,
   parsePaymentNotices,
 } from "../domain/index.js";
 import { type TreasuryTrx, treasuryDb, yenFromDb } from "./db.js";
@@ -25,6 +27,8 @@ export interface ImportNoticeFileOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Rows per INSERT statement; 5,000 by default. */
   readonly chunkSize?: number;
+  /** Parses the file; default `parsePaymentNotices` on this thread (the web app passes its worker pool). */
+  readonly parse?: (bytes: Uint8Array, options: ParsePaymentNoticesOptions) => Promise<PaymentNoticeImport>;
 }
 
 /** The outcome of {@link importNoticeFile}: stored, or rejected with nothing saved. */
@@ -106,10 +110,6 @@ export async function importNoticeFile(
   options: ImportNoticeFileOptions,
 ): Promise<NoticeFileImport> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const parsed = parsePaymentNotices(bytes, {
-    ...(options.fiscalYear !== undefined ? { fiscalYear: options.fiscalYear } : {}),
-    ...(options.today !== undefined ? { today: options.today } : {}),
-  });
   const db = treasuryDb(platform);
   const reject = async (errors: readonly NoticeImportError[], truncated: boolean) => {
     await appendAudit(
@@ -126,7 +126,6 @@ export async function importNoticeFile(
     );
     return { ok: false as const, errors, truncated };
   };
-  if (!parsed.ok) return reject(parsed.errors, parsed.truncated);
   const busy = async (reason: string) => {
     await appendAudit(
       db,
@@ -151,8 +150,16 @@ export async function importNoticeFile(
   const running = inFlight.get(platform.db) ?? new Set<string>();
   inFlight.set(platform.db, running);
   if (running.has(sha256)) return busy("same_file_in_progress");
+  // Claimed before parsing: parsing waits for a worker thread, and a second upload of the file
+  // meanwhile must be answered as simultaneous, not stored as a re-import.
   running.add(sha256);
   try {
+    const parse = options.parse ?? (async (b, o) => parsePaymentNotices(b, o));
+    const parsed = await parse(bytes, {
+      ...(options.fiscalYear !== undefined ? { fiscalYear: options.fiscalYear } : {}),
+      ...(options.today !== undefined ? { today: options.today } : {}),
+    });
+    if (!parsed.ok) return reject(parsed.errors, parsed.truncated);
     const outcome = await storeNotices(platform, actor, parsed, sha256, options);
     if ("conflicts" in outcome) return reject(outcome.conflicts, false);
     if ("concurrent" in outcome) return busy("same_file_imported_meanwhile");
@@ -169,7 +176,7 @@ export async function importNoticeFile(
 async function storeNotices(
   platform: Platform,
   actor: Actor,
-  parsed: Extract<ReturnType<typeof parsePaymentNotices>, { ok: true }>,
+  parsed: Extract<PaymentNoticeImport, { ok: true }>,
   sha256: string,
   options: ImportNoticeFileOptions,
 ) {

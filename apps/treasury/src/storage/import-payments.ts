@@ -19,6 +19,9 @@ export type PaymentCsvImport =
 
 type Lined<R> = R & { readonly line: number };
 
+/** Reads a whole CSV file; the web app passes one that runs in its worker pool. */
+export type CsvParser<R> = (bytes: Uint8Array) => Promise<CsvImport<R>>;
+
 /** How one kind of file is read, checked against what is stored, and stored. */
 interface CsvImportSpec<R extends { readonly amount: number }> {
   readonly action: string;
@@ -51,9 +54,10 @@ async function importCsv<R extends { readonly amount: number }>(
   platform: Platform,
   actor: Actor,
   file: { readonly bytes: Uint8Array; readonly fileName: string },
+  parse: CsvParser<R> = async (bytes) => spec.parse(bytes),
 ): Promise<PaymentCsvImport> {
   const db = treasuryDb(platform);
-  const parsed = spec.parse(file.bytes);
+  const parsed = await parse(file.bytes);
   let errors = parsed.ok ? [] : parsed.errors;
   if (parsed.ok) {
     const stored = await storedNumbers(db, spec.number.column, parsed.rows.map(spec.number.of));
@@ -165,8 +169,9 @@ export function importPaymentOrdersCsv(
   actor: Actor,
   bytes: Uint8Array,
   fileName: string,
+  parse?: CsvParser<PaymentOrderRow>,
 ): Promise<PaymentCsvImport> {
-  return importCsv(ORDERS, platform, actor, { bytes, fileName });
+  return importCsv(ORDERS, platform, actor, { bytes, fileName }, parse);
 }
 
 /**
@@ -181,6 +186,7 @@ export function importTransferApplicationsCsv(
   actor: Actor,
   bytes: Uint8Array,
   fileName: string,
+  parse?: CsvParser<TransferApplicationRow>,
 ): Promise<PaymentCsvImport> {
-  return importCsv(APPLICATIONS, platform, actor, { bytes, fileName });
+  return importCsv(APPLICATIONS, platform, actor, { bytes, fileName }, parse);
 }

@@ -4,6 +4,7 @@ import {
   importTransferApplicationsCsv,
   type PaymentCsvImport,
 } from "../storage/import-payments.js";
+import { DIRECT_WORK, type TreasuryWorkers } from "../workers/treasury-workers.js";
 import { authorize } from "./policies.js";
 
 /** What a payments CSV file holds. */
@@ -19,8 +20,14 @@ export function importPayments(
   platform: Platform,
   actor: Actor,
   file: { readonly kind: PaymentFileKind; readonly bytes: Uint8Array; readonly fileName: string },
+  workers: TreasuryWorkers = DIRECT_WORK,
 ): Promise<PaymentCsvImport> {
   authorize(actor, "importPayments");
-  const run = file.kind === "orders" ? importPaymentOrdersCsv : importTransferApplicationsCsv;
-  return run(platform, actor, file.bytes, file.fileName);
+  return file.kind === "orders"
+    ? importPaymentOrdersCsv(platform, actor, file.bytes, file.fileName, (bytes) =>
+        workers.run({ op: "parse-orders", bytes }),
+      )
+    : importTransferApplicationsCsv(platform, actor, file.bytes, file.fileName, (bytes) =>
+        workers.run({ op: "parse-applications", bytes }),
+      );
 }

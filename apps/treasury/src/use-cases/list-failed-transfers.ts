@@ -2,12 +2,13 @@ import type { IsoDate } from "@ward/calendar-jp";
 import type { Actor, Platform } from "@ward/platform";
 import type { FailedTransferStatus } from "../domain/index.js";
 import { failedTransferReport } from "../reports/failed-transfer-report.js";
-import { writeReportWorkbook, writeSectionCsv } from "../reports/report-files.js";
+import { writeSectionCsv } from "../reports/report-files.js";
 import {
   type FailedTransfer,
   listFailedTransfers as selectFailedTransfers,
 } from "../storage/failed-transfers.js";
 import { auditPersonalDataRead } from "../storage/personal-data.js";
+import { DIRECT_WORK, type TreasuryWorkers } from "../workers/treasury-workers.js";
 import { allows, authorize, requirePersonalData } from "./policies.js";
 
 /**
@@ -37,6 +38,7 @@ export async function exportFailedTransfers(
   platform: Platform,
   actor: Actor,
   o: { readonly format: "xlsx" | "csv"; readonly today: IsoDate },
+  workers: TreasuryWorkers = DIRECT_WORK,
 ): Promise<Uint8Array> {
   await requirePersonalData(platform, actor, "failed_transfers");
   const list = await selectFailedTransfers(platform);
@@ -48,5 +50,7 @@ export async function exportFailedTransfers(
   });
   const report = failedTransferReport(list, o.today);
   const section = report.sections[0];
-  return o.format === "csv" && section ? writeSectionCsv(section) : await writeReportWorkbook(report);
+  return o.format === "csv" && section
+    ? writeSectionCsv(section)
+    : await workers.run({ op: "report-workbook", report });
 }

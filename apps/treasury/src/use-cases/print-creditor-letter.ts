@@ -1,8 +1,8 @@
 import type { IsoDate } from "@ward/calendar-jp";
 import type { Actor, Platform } from "@ward/platform";
-import { writeRegistrationLetter } from "../letters/registration-letter.js";
 import { getCreditor } from "../storage/creditor-accounts.js";
 import { auditPersonalDataRead } from "../storage/personal-data.js";
+import { DIRECT_WORK, type TreasuryWorkers } from "../workers/treasury-workers.js";
 import { requirePersonalData } from "./policies.js";
 
 /**
@@ -15,6 +15,7 @@ export async function printCreditorLetter(
   platform: Platform,
   actor: Actor,
   o: { readonly id: number; readonly today: IsoDate },
+  workers: TreasuryWorkers = DIRECT_WORK,
 ): Promise<{ readonly id: number; readonly bytes: Uint8Array } | undefined> {
   await requirePersonalData(platform, actor, "creditor_letter");
   const creditor = await getCreditor(platform, o.id);
@@ -25,5 +26,8 @@ export async function printCreditorLetter(
     format: "pdf",
     records: 1,
   });
-  return { id: creditor.id, bytes: await writeRegistrationLetter(creditor, { date: o.today }) };
+  return {
+    id: creditor.id,
+    bytes: await workers.run({ op: "registration-letter", creditor, date: o.today }),
+  };
 }

@@ -9,6 +9,7 @@ import {
   importFailedTransfersCsv,
   updateFailedTransfer,
 } from "../storage/failed-transfers.js";
+import { DIRECT_WORK, type TreasuryWorkers } from "../workers/treasury-workers.js";
 import { authorize } from "./policies.js";
 
 /**
@@ -40,9 +41,12 @@ export function importFailedTransfers(
   platform: Platform,
   actor: Actor,
   file: { readonly bytes: Uint8Array; readonly fileName: string },
+  workers: TreasuryWorkers = DIRECT_WORK,
 ): ReturnType<typeof importFailedTransfersCsv> {
   authorize(actor, "recordFailedTransfers");
-  return importFailedTransfersCsv(platform, actor, file.bytes, file.fileName);
+  return importFailedTransfersCsv(platform, actor, file.bytes, file.fileName, (bytes) =>
+    workers.run({ op: "parse-failed-transfers", bytes }),
+  );
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { Actor, Platform } from "@ward/platform";
 import type { AdviceMonth, PaymentAdviceList } from "../domain/payment-advice-list.js";
-import { writePaymentAdviceLetters } from "../letters/payment-advice-letters.js";
-import { writePaymentAdviceCsv, writePaymentAdviceWorkbook } from "../reports/payment-advice-report.js";
+import { writePaymentAdviceCsv } from "../reports/payment-advice-report.js";
 import { paymentAdviceList } from "../storage/payment-advice-list.js";
 import { auditPersonalDataRead } from "../storage/personal-data.js";
+import { DIRECT_WORK, type TreasuryWorkers } from "../workers/treasury-workers.js";
 import { requirePersonalData } from "./policies.js";
 
 /** `2025-12`. */
@@ -47,9 +47,11 @@ export async function exportPaymentAdvice(
   actor: Actor,
   month: AdviceMonth,
   format: Exclude<AdviceFormat, "html">,
+  workers: TreasuryWorkers = DIRECT_WORK,
 ): Promise<{ readonly list: PaymentAdviceList; readonly bytes: Uint8Array | undefined }> {
   const list = await showPaymentAdvice(platform, actor, month, format);
   if (format === "csv") return { list, bytes: writePaymentAdviceCsv(list) };
-  if (format === "xlsx") return { list, bytes: await writePaymentAdviceWorkbook(list) };
-  return { list, bytes: list.creditors.length > 0 ? await writePaymentAdviceLetters(list) : undefined };
+  if (format === "xlsx") return { list, bytes: await workers.run({ op: "advice-workbook", list }) };
+  if (list.creditors.length === 0) return { list, bytes: undefined };
+  return { list, bytes: await workers.run({ op: "advice-letters", list }) };
 }

@@ -1,9 +1,9 @@
 import type { IsoDate } from "@ward/calendar-jp";
 import type { Actor, Platform } from "@ward/platform";
 import type { StampBook } from "../domain/index.js";
-import { writeReportWorkbook } from "../reports/report-files.js";
 import { stampLedgerReport } from "../reports/stamp-ledger-report.js";
 import { loadStampBook } from "../storage/stamp-entries.js";
+import { DIRECT_WORK, type TreasuryWorkers } from "../workers/treasury-workers.js";
 import { authorize } from "./policies.js";
 
 /**
@@ -23,6 +23,12 @@ export async function showStampBook(platform: Platform, actor: Actor): Promise<S
  * @example
  * const bytes = await exportStampBook(platform, actor, "2025-07-31");
  */
-export async function exportStampBook(platform: Platform, actor: Actor, today: IsoDate): Promise<Uint8Array> {
-  return writeReportWorkbook(stampLedgerReport(await showStampBook(platform, actor), today));
+export async function exportStampBook(
+  platform: Platform,
+  actor: Actor,
+  today: IsoDate,
+  workers: TreasuryWorkers = DIRECT_WORK,
+): Promise<Uint8Array> {
+  const report = stampLedgerReport(await showStampBook(platform, actor), today);
+  return workers.run({ op: "report-workbook", report });
 }

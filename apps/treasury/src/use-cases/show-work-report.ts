@@ -1,7 +1,7 @@
 import type { Actor, Platform } from "@ward/platform";
-import { writeReportPdf, writeReportWorkbook } from "../reports/report-files.js";
 import { workReport } from "../reports/work-report.js";
 import { loadWorkReportData } from "../storage/work-records.js";
+import { DIRECT_WORK, type TreasuryWorkers } from "../workers/treasury-workers.js";
 import { authorize } from "./policies.js";
 
 type Range = Parameters<typeof loadWorkReportData>[1];
@@ -31,7 +31,8 @@ export async function exportWorkReport(
   platform: Platform,
   actor: Actor,
   o: { readonly range: Range; readonly kind: "daily" | "monthly"; readonly format: "xlsx" | "pdf" },
+  workers: TreasuryWorkers = DIRECT_WORK,
 ): Promise<Uint8Array> {
   const report = workReport(await showWorkReport(platform, actor, o.range), o.kind);
-  return o.format === "pdf" ? writeReportPdf(report) : writeReportWorkbook(report);
+  return workers.run({ op: o.format === "pdf" ? "report-pdf" : "report-workbook", report });
 }

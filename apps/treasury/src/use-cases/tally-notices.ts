@@ -2,8 +2,9 @@ import type { IsoDate } from "@ward/calendar-jp";
 import type { Actor, Platform } from "@ward/platform";
 import type { PaymentNotice } from "../domain/index.js";
 import { tallyNotices as tally } from "../reports/notice-tally.js";
-import { receiptTallyRows, writeTallyWorkbook } from "../reports/tally-workbook.js";
+import { receiptTallyRows } from "../reports/tally-workbook.js";
 import { loadNotices } from "../storage/load-notices.js";
+import { DIRECT_WORK, type TreasuryWorkers } from "../workers/treasury-workers.js";
 import { authorize } from "./policies.js";
 
 /** One day's notices and the rows of its 済通集計表. */
@@ -34,8 +35,13 @@ export async function tallyWorkbook(
   platform: Platform,
   actor: Actor,
   o: { readonly date: IsoDate; readonly today: IsoDate },
+  workers: TreasuryWorkers = DIRECT_WORK,
 ): Promise<Uint8Array> {
   authorize(actor, "viewReceipts");
   const notices = await loadNotices(platform, { from: o.date, to: o.date });
-  return writeTallyWorkbook(notices, { period: { from: o.date, to: o.date }, createdOn: o.today });
+  return workers.run({
+    op: "tally-workbook",
+    notices,
+    options: { period: { from: o.date, to: o.date }, createdOn: o.today },
+  });
 }
